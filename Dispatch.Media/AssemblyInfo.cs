@@ -1,0 +1,1 @@
+// Dispatch.Media: protocol cores (sans-I/O) and the thin socket host.
