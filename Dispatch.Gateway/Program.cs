@@ -1,4 +1,17 @@
-var builder = WebApplication.CreateBuilder(args);
+using Dispatch.Gateway.Hosting;
+
+// The single-node default: REST + hubs + web clients with the silo in the same process.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // The web clients (clients/web) are copied beside the binaries.
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
+builder.AddDispatchGateway();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+app.MapDispatchGateway();
 app.Run();
+
+/// <summary>Entry point; public so that WebApplicationFactory can find it.</summary>
+public partial class Program;

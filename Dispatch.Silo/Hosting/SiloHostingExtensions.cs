@@ -1,13 +1,48 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Dispatch.Silo.Storage;
+using Orleans.Configuration;
 
 namespace Dispatch.Silo.Hosting;
 
 public static class SiloHostingExtensions
 {
-    /// <summary>Adds the Orleans silo with Dispatch's storage, chosen by configuration.</summary>
+    /// <summary>
+    /// Adds the Orleans silo with Dispatch's storage, chosen by configuration: localhost clustering
+    /// and a SQLite file by default; PostgreSQL membership, state and reminders in cluster mode.
+    /// </summary>
     public static IHostApplicationBuilder AddDispatchSilo(this IHostApplicationBuilder builder)
     {
-        builder.UseOrleans(silo => silo.UseLocalhostClustering());
+        var options = builder.Configuration.GetSection(DispatchOptions.Section).Get<DispatchOptions>() ?? new DispatchOptions();
+        builder.Services.Configure<DispatchOptions>(builder.Configuration.GetSection(DispatchOptions.Section));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<SiloReadiness>();
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.ClusterId;
+                o.ServiceId = "dispatch";
+            });
+            if (options.UsesPostgres)
+            {
+                var connectionString = builder.Configuration.GetConnectionString("Dispatch")
+                    ?? throw new InvalidOperationException("Dispatch:Storage is 'postgres' but ConnectionStrings:Dispatch is not set.");
+                silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+                silo.UseDispatchPostgres(connectionString);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
+                silo.UseDispatchSqliteStorage(Path.GetFullPath(options.DataFolder));
+            }
+            silo.AddStartupTask<MarkSiloStarted>();
+        });
+        builder.Services.AddHostedService<DemoDataSeeder>();
         return builder;
     }
 }

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Dispatch.Contracts.Org;
 
 /// <summary>
@@ -8,12 +10,14 @@ namespace Dispatch.Contracts.Org;
 public interface IOrgUnitGrain : IGrainWithStringKey
 {
     /// <summary>The unit, or null when no unit with this code was defined.</summary>
+    [ReadOnly]
     Task<UnitView?> Get();
 
     /// <summary>Creates or updates the unit; moves it when the parent changed.</summary>
     Task Define(UnitDefinition definition);
 
     /// <summary>The codes from the root down to this unit's parent (empty for the root).</summary>
+    [ReadOnly]
     Task<IReadOnlyList<string>> GetPath();
 
     Task AddChild(UnitSummary child);
@@ -27,17 +31,24 @@ public interface IOrgUnitGrain : IGrainWithStringKey
     Task RemoveMember(string workerId, WorkerRole role);
 
     /// <summary>Every member of this unit and of all units below it that matches the query.</summary>
+    [ReadOnly]
     Task<IReadOnlyList<UnitMember>> FindMembers(MemberQuery query);
 
     /// <summary>Counts of units and distinct workers in this subtree.</summary>
+    [ReadOnly]
     Task<SubtreeCounts> CountSubtree();
+
+    /// <summary>The raw tally behind <see cref="CountSubtree"/>; children answer it for their parent.</summary>
+    [ReadOnly]
+    Task<SubtreeTally> Tally();
+
+    /// <summary>Told by the parent when the path above this unit changed (a move); passes it down.</summary>
+    Task UpdatePath(IReadOnlyList<string> path);
 
     /// <summary>
     /// The chain of units from this one down to the deepest that contains the point,
     /// or empty when this unit's boundary does not contain it.
     /// </summary>
+    [ReadOnly]
     Task<IReadOnlyList<UnitSummary>> Locate(GeoPoint point);
-
-    /// <summary>Collects the distinct worker ids in this subtree (used for counts).</summary>
-    Task<IReadOnlyCollection<string>> CollectWorkerIds(bool onDutyOnly);
 }

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Dispatch.Contracts.Org;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace Dispatch.Contracts.Org;
 public interface IWorkerGrain : IGrainWithStringKey
 {
     /// <summary>The worker, or null when no worker with this id was defined.</summary>
+    [ReadOnly]
     Task<WorkerView?> Get();
 
     /// <summary>Creates or updates the worker and brings the units' member lists in line.</summary>
@@ -18,8 +21,10 @@ public interface IWorkerGrain : IGrainWithStringKey
     /// <summary>Replaces the worker's SIP device credentials.</summary>
     Task SetSipDevices(IReadOnlyList<SipDeviceCredential> devices);
 
+    [ReadOnly]
     Task<IReadOnlyList<SipDeviceCredential>> GetSipDevices();
 
     /// <summary>Where this activation lives; lets operators and tests see placement.</summary>
+    [ReadOnly]
     Task<string> GetHostSilo();
 }

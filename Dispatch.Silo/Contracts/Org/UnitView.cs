@@ -21,3 +21,10 @@ public sealed record SubtreeCounts(
     [property: Id(0)] IReadOnlyDictionary<OrgLevel, int> UnitsByLevel,
     [property: Id(1)] int Workers,
     [property: Id(2)] int OnDutyWorkers);
+
+/// <summary>Unit counts per level and the worker ids of a subtree, merged upward by parents.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SubtreeTally(
+    [property: Id(0)] int[] UnitsByLevel,
+    [property: Id(1)] string[] WorkerIds,
+    [property: Id(2)] string[] OnDutyWorkerIds);

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dispatch.Gateway.Api;
+using Dispatch.Gateway.Auth;
+using Dispatch.Gateway.Health;
+using Dispatch.Gateway.Problems;
+using Dispatch.Silo.Hosting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Dispatch.Gateway.Hosting;
+
+public static class GatewayHostingExtensions
+{
+    /// <summary>
+    /// The edge's services. <c>Dispatch:Role</c> = <c>all</c> (default) co-hosts the silo in this
+    /// process; <c>gateway</c> joins a PostgreSQL cluster as an Orleans client.
+    /// </summary>
+    public static WebApplicationBuilder AddDispatchGateway(this WebApplicationBuilder builder)
+    {
+        var role = builder.Configuration["Dispatch:Role"] ?? "all";
+        if (string.Equals(role, "gateway", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.AddDispatchClusterClient();
+        }
+        else
+        {
+            builder.AddDispatchSilo();
+        }
+
+        var services = builder.Services;
+        services.Configure<DispatchOptions>(builder.Configuration.GetSection(DispatchOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<GatewayReadiness>();
+        services.AddSingleton<SigningKeyStore>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<LoginService>();
+        services.AddSingleton<OrgScope>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ExceptionProblemHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyStore>((o, keys) =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = TokenIssuer.Issuer,
+                    ValidAudience = TokenIssuer.Audience,
+                    IssuerSigningKey = keys.Key,
+                    NameClaimType = DispatchClaims.Login,
+                    RoleClaimType = DispatchClaims.Role,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+                // Browsers cannot set headers on WebSocket requests: hubs take the token from the query.
+                o.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = ctx =>
+                    {
+                        var token = ctx.Request.Query["access_token"];
+                        if (!string.IsNullOrEmpty(token) && ctx.HttpContext.Request.Path.StartsWithSegments("/hubs"))
+                        {
+                            ctx.Token = token;
+                        }
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+        services.AddAuthorization();
+        services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>The middleware and every endpoint of the edge.</summary>
+    public static WebApplication MapDispatchGateway(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api-docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "Dispatch API v1");
+            o.DocumentTitle = "Dispatch API";
+        });
+        app.MapHealth();
+        app.MapAuthApi();
+        app.MapUnitsApi();
+        app.MapWorkersApi();
+        return app;
+    }
+}

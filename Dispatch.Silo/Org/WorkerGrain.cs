@@ -1,0 +1,102 @@
+using Dispatch.Contracts.Org;
+
+namespace Dispatch.Silo.Org;
+
+/// <summary>
+/// One person. Its own state is the truth about assignments and duty; after saving it, the grain
+/// brings each assigned unit's member entry in line, so that a crash in between is repaired by the
+/// next definition of the worker rather than leaving a unit that knows more than the worker.
+/// </summary>
+public sealed class WorkerGrain(
+    [PersistentState("worker", StorageNames.Provider)] IPersistentState<WorkerState> state,
+    TimeProvider clock)
+    : Grain, IWorkerGrain
+{
+    private string Id => this.GetPrimaryKeyString();
+
+    private WorkerState S => state.State;
+
+    public Task<WorkerView?> Get() => Task.FromResult(S.Definition is null
+        ? null
+        : new WorkerView(S.Definition, S.SipDevices.Select(d => d.Username).ToArray(), S.UpdatedAt));
+
+    public async Task Define(WorkerDefinition definition)
+    {
+        if (definition.Id != Id)
+        {
+            throw new ArgumentException($"Worker id '{definition.Id}' does not match the grain key '{Id}'.");
+        }
+        var duplicate = definition.Assignments.GroupBy(a => a).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Worker '{Id}' holds role {duplicate.Key.Role} in unit '{duplicate.Key.UnitCode}' twice.");
+        }
+        await EnsureUnitsExist(definition.Assignments);
+
+        var previous = S.Definition?.Assignments ?? [];
+        S.Definition = definition;
+        S.UpdatedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+
+        var dropped = previous.Except(definition.Assignments);
+        await Task.WhenAll(dropped.Select(a => Unit(a.UnitCode).RemoveMember(Id, a.Role)));
+        await PublishMemberEntries();
+    }
+
+    public async Task<bool> SetOnDuty(bool onDuty)
+    {
+        if (S.Definition is null)
+        {
+            return false;
+        }
+        if (S.Definition.OnDuty != onDuty)
+        {
+            S.Definition = S.Definition with { OnDuty = onDuty };
+            S.UpdatedAt = clock.GetUtcNow();
+            await state.WriteStateAsync();
+        }
+        await PublishMemberEntries();
+        return true;
+    }
+
+    public async Task SetSipDevices(IReadOnlyList<SipDeviceCredential> devices)
+    {
+        if (S.Definition is null)
+        {
+            throw new KeyNotFoundException($"Worker '{Id}' does not exist.");
+        }
+        var duplicate = devices.GroupBy(d => d.DeviceId).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Device id '{duplicate.Key}' appears twice.");
+        }
+        S.SipDevices = [.. devices];
+        S.UpdatedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<SipDeviceCredential>> GetSipDevices() =>
+        Task.FromResult<IReadOnlyList<SipDeviceCredential>>(S.SipDevices.ToArray());
+
+    public Task<string> GetHostSilo() => Task.FromResult(GrainContext.Address.SiloAddress?.ToString() ?? "unknown");
+
+    private Task PublishMemberEntries()
+    {
+        var d = S.Definition!;
+        return Task.WhenAll(d.Assignments.Select(a =>
+            Unit(a.UnitCode).UpsertMember(new UnitMember(Id, d.Name, a.Role, d.OnDuty, d.Phone, a.UnitCode))));
+    }
+
+    private async Task EnsureUnitsExist(IReadOnlyList<UnitAssignment> assignments)
+    {
+        var codes = assignments.Select(a => a.UnitCode).Distinct().ToArray();
+        var views = await Task.WhenAll(codes.Select(c => Unit(c).Get()));
+        var missing = codes.Where((_, i) => views[i] is null).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new ArgumentException($"Worker '{Id}' is assigned to units that do not exist: {string.Join(", ", missing)}.");
+        }
+    }
+
+    private IOrgUnitGrain Unit(string code) => GrainFactory.GetGrain<IOrgUnitGrain>(code);
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs the Debian packages a Dispatch command needs when they are missing.
+# Usage: build/ensure-tools.sh run|test
+# Nothing may rely on a machine prepared by hand: every tool the tests call is listed here.
+set -euo pipefail
+
+need_run=()
+# The tests talk to real peers and a real database, never mocks (see README, "Tests").
+need_test=(
+  "postgresql:/usr/lib/postgresql"      # cluster mode: membership, state, reminders
+  "docker-compose:/usr/bin/docker-compose" # validates docker-compose.yml (no engine needed)
+)
+
+case "${1:-test}" in
+  run) wanted=("${need_run[@]}") ;;
+  test) wanted=("${need_run[@]}" "${need_test[@]}") ;;
+  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+esac
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "error: the .NET 10 SDK (dotnet) is not on PATH. Install the .NET SDK 10.0.4xx, then run this again." >&2
+  exit 1
+fi
+
+missing=()
+for entry in "${wanted[@]}"; do
+  package=${entry%%:*}
+  probe=${entry#*:}
+  if [ ! -e "$probe" ]; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing missing packages: ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
