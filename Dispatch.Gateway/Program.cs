@@ -5,7 +5,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
     // The web clients (clients/web) are copied beside the binaries.
-    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "web"),
 });
 builder.AddDispatchGateway();
 

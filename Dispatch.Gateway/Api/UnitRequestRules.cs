@@ -1,5 +1,5 @@
 using Dispatch.Contracts.Org;
-using Dispatch.Silo.Org;
+using Dispatch.Silo.Grid.GeoIndex;
 
 namespace Dispatch.Gateway.Api;
 
@@ -62,10 +62,11 @@ public static class UnitRequestRules
             return null;
         }
         var polygon = new GeoPolygon(ring.Select(p => new GeoPoint(p[0], p[1])).ToArray());
-        foreach (var problem in OrgGeometry.Problems(polygon))
+        var faults = OrgGeometry.RingFaults(polygon);
+        foreach (var problem in faults)
         {
             fault("boundary", problem);
         }
-        return polygon;
+        return faults.Count == 0 ? polygon : null;
     }
 }

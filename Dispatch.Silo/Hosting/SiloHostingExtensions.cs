@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Dispatch.Silo.Accounts;
+using Dispatch.Silo.Org;
 using Dispatch.Silo.Storage;
 using Orleans.Configuration;
 
@@ -42,6 +44,8 @@ public static class SiloHostingExtensions
             }
             silo.AddStartupTask<MarkSiloStarted>();
         });
+        builder.Services.AddSingleton<OrgSnapshotApplier>();
+        builder.Services.AddSingleton<AdminBootstrap>();
         builder.Services.AddHostedService<DemoDataSeeder>();
         return builder;
     }

@@ -6,14 +6,16 @@ namespace Dispatch.Silo.Hosting;
 /// </summary>
 public sealed class SiloReadiness
 {
-    private volatile bool _siloStarted;
+    private readonly TaskCompletionSource _siloStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _dataReady;
 
-    public bool IsReady => _siloStarted && _dataReady;
+    public bool IsReady => _siloStarted.Task.IsCompleted && _dataReady;
 
-    public string Status => !_siloStarted ? "silo starting" : !_dataReady ? "loading demo data" : "ready";
+    public string Status => !_siloStarted.Task.IsCompleted ? "silo starting" : !_dataReady ? "loading data" : "ready";
 
-    public void SiloStarted() => _siloStarted = true;
+    public Task WhenSiloStarted => _siloStarted.Task;
+
+    public void SiloStarted() => _siloStarted.TrySetResult();
 
     public void DataReady() => _dataReady = true;
 }

@@ -1,4 +1,5 @@
 using Dispatch.Contracts.Org;
+using Dispatch.Silo.Grid.GeoIndex;
 using NetTopologySuite.Geometries;
 
 namespace Dispatch.Silo.Org;
@@ -180,8 +181,8 @@ public sealed class OrgUnitGrain(
         {
             return false;
         }
-        _boundary ??= GeoShapes.ToPolygon(boundary);
-        return _boundary.Covers(GeoShapes.ToPoint(point));
+        _boundary ??= boundary.ToPolygon();
+        return _boundary.Covers(point.ToPoint());
     }
 
     private async Task<List<string>> PathUnder(UnitDefinition definition)

@@ -1,0 +1,15 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Dispatch.Gateway.Tests.Support;
+
+internal static class FreePort
+{
+    /// <summary>A TCP port that nothing listens on right now (tests never take the defaults).</summary>
+    public static int Next()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
