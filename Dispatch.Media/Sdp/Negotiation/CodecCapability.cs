@@ -35,6 +35,13 @@ public sealed record CodecCapability(
     public static CodecCapability H264ConstrainedBaseline { get; } = new(
         "video", "H264", 90000, null, "level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f", 102, VideoFeedback);
 
+    /// <summary>
+    /// H.264 Baseline (with constraint_set0) level 3.1, mode 1: what many SIP phones offer. A Baseline decoder
+    /// decodes Constrained Baseline, so browser video forwarded to the phone is fine.
+    /// </summary>
+    public static CodecCapability H264Baseline { get; } = new(
+        "video", "H264", 90000, null, "packetization-mode=1;profile-level-id=42801f", 103, ["nack", "nack pli", "ccm fir"]);
+
     public bool IsTelephoneEvent => string.Equals(Name, "telephone-event", StringComparison.OrdinalIgnoreCase);
 
     public bool IsH264 => string.Equals(Name, "H264", StringComparison.OrdinalIgnoreCase);

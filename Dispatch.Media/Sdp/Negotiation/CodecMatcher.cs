@@ -28,8 +28,8 @@ internal static class CodecMatcher
                 o.Is("telephone-event") && o.ClockRate == capability.ClockRate && clocks.Contains(o.ClockRate));
             if (events is not null && chosen.All(c => c.PayloadType != events.PayloadType))
             {
-                var parameters = events.Parameters.Length > 0 ? events.Parameters : capability.Parameters;
-                chosen.Add(new NegotiatedCodec(events.PayloadType, events.Name, events.ClockRate, events.Channels, parameters, []));
+                // RFC 4733 §2.4.1: echo the offered event list; absent, both sides assume 0-15.
+                chosen.Add(new NegotiatedCodec(events.PayloadType, events.Name, events.ClockRate, events.Channels, events.Parameters, []));
             }
         }
 

@@ -30,9 +30,15 @@ public sealed record MediaCapabilities(
         [MidUri, AbsSendTimeUri, TransportCcUri, TimeOffsetUri, VideoOrientationUri],
         Retransmission: true);
 
-    /// <summary>What a SIP phone leg offers and accepts: G.711 with DTMF events, H.264 passed through.</summary>
+    /// <summary>
+    /// What a SIP phone leg accepts: G.711 with DTMF events, H.264 passed through (Constrained Baseline,
+    /// or Baseline as phones often label it).
+    /// </summary>
     public static MediaCapabilities Sip { get; } = new(
-        [CodecCapability.Pcmu, CodecCapability.Pcma, CodecCapability.TelephoneEvent8000, CodecCapability.H264ConstrainedBaseline],
+        [
+            CodecCapability.Pcmu, CodecCapability.Pcma, CodecCapability.TelephoneEvent8000,
+            CodecCapability.H264ConstrainedBaseline, CodecCapability.H264Baseline,
+        ],
         [],
         [],
         Retransmission: false);
