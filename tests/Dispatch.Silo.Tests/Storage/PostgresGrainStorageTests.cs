@@ -6,23 +6,11 @@ namespace Dispatch.Silo.Tests.Storage;
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresGrainStorageTests(PostgresServer server) : GrainStorageContract, IAsyncLifetime
 {
-    private readonly List<PostgresDatabase> _opened = [];
-    private string _connectionString = "";
+    private readonly PostgresDatabases _databases = new(server);
 
-    public async Task InitializeAsync() => _connectionString = await server.CreateDatabaseAsync();
+    public Task InitializeAsync() => _databases.InitializeAsync();
 
-    private protected override SqlDatabase OpenDatabase()
-    {
-        var database = new PostgresDatabase(_connectionString);
-        _opened.Add(database);
-        return database;
-    }
+    private protected override SqlDatabase OpenDatabase() => _databases.Open();
 
-    public async Task DisposeAsync()
-    {
-        foreach (var database in _opened)
-        {
-            await database.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _databases.DisposeAsync();
 }
