@@ -1,4 +1,5 @@
 using Dispatch.Silo.Storage.GrainState;
+using Dispatch.Silo.Storage.Membership;
 using Dispatch.Silo.Storage.Reminders;
 using Dispatch.Silo.Storage.Schema;
 using Dispatch.Silo.Storage.Sql;
@@ -26,7 +27,20 @@ public static class StorageSiloBuilderExtensions
         return silo.UseDispatchDatabase(new SqliteDatabase(dataFolder));
     }
 
-    /// <summary>Grain state and reminders in PostgreSQL; add membership with <see cref="UseDispatchPostgres"/>.</summary>
+    /// <summary>
+    /// Cluster mode: Orleans membership, grain state (the default provider and "dispatch") and reminders in
+    /// PostgreSQL. Membership rows are keyed by <c>ClusterOptions.ClusterId</c>, state and reminders by
+    /// <c>ClusterOptions.ServiceId</c>; configure both with <c>silo.Configure&lt;ClusterOptions&gt;</c>.
+    /// Do not also call another clustering method (UseLocalhostClustering).
+    /// </summary>
+    public static ISiloBuilder UseDispatchPostgres(this ISiloBuilder silo, string connectionString)
+    {
+        silo.UseDispatchPostgresStorage(connectionString);
+        silo.Services.AddSingleton<IMembershipTable, SqlMembershipTable>();
+        return silo;
+    }
+
+    /// <summary>Grain state and reminders in PostgreSQL, without membership (see <see cref="UseDispatchPostgres"/>).</summary>
     public static ISiloBuilder UseDispatchPostgresStorage(this ISiloBuilder silo, string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
