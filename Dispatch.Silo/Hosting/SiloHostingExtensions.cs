@@ -36,6 +36,8 @@ public static class SiloHostingExtensions
                     ?? throw new InvalidOperationException("Dispatch:Storage is 'postgres' but ConnectionStrings:Dispatch is not set.");
                 silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
                 silo.UseDispatchPostgres(connectionString);
+                // Failure detection can be tuned (Orleans:Membership:ProbeTimeout, NumMissedProbesLimit, ...).
+                silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
             }
             else
             {
