@@ -43,53 +43,75 @@ internal static class BoundaryRules
 
     /// <param name="units">The units this import defines, with their boundaries as they will be after it.</param>
     /// <param name="imported">The valid features, by unit code.</param>
+    /// <param name="unitByCode">A unit as it will be after the import: from the import, else from the existing tree.</param>
+    /// <param name="existingChildren">The children a unit has in the existing tree.</param>
     public static void CheckNesting(IReadOnlyList<UnitDefinition> units, IReadOnlyDictionary<string, BoundaryFeature> imported,
-        Func<string, UnitDefinition?> unitByCode, ICollection<ImportProblem> problems)
+        Func<string, UnitDefinition?> unitByCode, Func<string, IEnumerable<UnitDefinition>> existingChildren, ICollection<ImportProblem> problems)
     {
         var polygons = new Dictionary<string, Polygon>(StringComparer.Ordinal);
-        Polygon? PolygonOf(string code)
+        Polygon? PolygonOf(UnitDefinition? unit)
         {
-            if (!polygons.TryGetValue(code, out var polygon) && unitByCode(code)?.Boundary is { } boundary)
+            if (unit?.Boundary is null)
             {
-                polygon = boundary.ToPolygon();
-                polygons[code] = polygon;
+                return null;
+            }
+            if (!polygons.TryGetValue(unit.Code, out var polygon))
+            {
+                polygon = unit.Boundary.ToPolygon();
+                polygons[unit.Code] = polygon;
             }
             return polygon;
         }
 
+        var importedCodes = units.Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
+        var childrenByParent = units.Where(u => u.ParentCode is not null).ToLookup(u => u.ParentCode!, StringComparer.Ordinal);
+        IEnumerable<UnitDefinition> ChildrenAfterImport(string parent) =>
+            childrenByParent[parent].Concat(existingChildren(parent).Where(c => !importedCodes.Contains(c.Code)));
+
         foreach (var unit in units)
         {
-            if (unit.ParentCode is null || PolygonOf(unit.Code) is not { } child || PolygonOf(unit.ParentCode) is not { } parent)
+            if (unit.ParentCode is not null && PolygonOf(unit) is { } child && PolygonOf(unitByCode(unit.ParentCode)) is { } parent &&
+                (imported.ContainsKey(unit.Code) || imported.ContainsKey(unit.ParentCode)) && !OrgGeometry.IsWithin(child, parent))
             {
-                continue;
+                OutsideParent(imported[imported.ContainsKey(unit.Code) ? unit.Code : unit.ParentCode], unit.Code, unit.ParentCode, problems);
             }
-            var childImported = imported.ContainsKey(unit.Code);
-            if ((childImported || imported.ContainsKey(unit.ParentCode)) && !OrgGeometry.IsWithin(child, parent))
+        }
+        foreach (var redrawn in imported.Values.OrderBy(f => f.Index))
+        {
+            var parent = PolygonOf(unitByCode(redrawn.Code))!;
+            foreach (var child in existingChildren(redrawn.Code).Where(c => !importedCodes.Contains(c.Code)))
             {
-                var feature = imported[childImported ? unit.Code : unit.ParentCode];
-                problems.Add(new ImportProblem(File, null, feature.Index, "geometry",
-                    $"{File} feature {feature.Index} (code {feature.Code}): a child outside its parent: " +
-                    $"unit '{unit.Code}' boundary is not within parent '{unit.ParentCode}' boundary"));
+                if (PolygonOf(child) is { } polygon && !OrgGeometry.IsWithin(polygon, parent))
+                {
+                    OutsideParent(redrawn, child.Code, redrawn.Code, problems);
+                }
             }
         }
 
-        foreach (var siblings in units.Where(u => u.ParentCode is not null && PolygonOf(u.Code) is not null).GroupBy(u => u.ParentCode!))
+        var parentsOfRedrawn = units.Where(u => u.ParentCode is not null && imported.ContainsKey(u.Code)).Select(u => u.ParentCode!).Distinct();
+        foreach (var parentCode in parentsOfRedrawn)
         {
-            var list = siblings.ToList();
-            for (var i = 0; i < list.Count; i++)
+            var siblings = ChildrenAfterImport(parentCode).Where(u => PolygonOf(u) is not null).ToList();
+            for (var i = 0; i < siblings.Count; i++)
             {
-                for (var j = i + 1; j < list.Count; j++)
+                for (var j = i + 1; j < siblings.Count; j++)
                 {
-                    var (a, b) = (list[i].Code, list[j].Code);
+                    var (a, b) = (siblings[i].Code, siblings[j].Code);
                     if ((imported.ContainsKey(a) || imported.ContainsKey(b)) && OrgGeometry.Overlap(polygons[a], polygons[b]))
                     {
                         var feature = imported.TryGetValue(b, out var fb) ? fb : imported[a];
+                        var other = feature.Code == b ? a : b;
                         problems.Add(new ImportProblem(File, null, feature.Index, "geometry",
                             $"{File} feature {feature.Index} (code {feature.Code}): siblings overlap: " +
-                            $"unit '{b}' boundary overlaps unit '{a}' boundary (both under '{siblings.Key}')"));
+                            $"unit '{feature.Code}' boundary overlaps unit '{other}' boundary (both under '{parentCode}')"));
                     }
                 }
             }
         }
     }
+
+    private static void OutsideParent(BoundaryFeature feature, string child, string parent, ICollection<ImportProblem> problems) =>
+        problems.Add(new ImportProblem(File, null, feature.Index, "geometry",
+            $"{File} feature {feature.Index} (code {feature.Code}): a child outside its parent: " +
+            $"unit '{child}' boundary is not within parent '{parent}' boundary"));
 }

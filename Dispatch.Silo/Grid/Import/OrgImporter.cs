@@ -10,13 +10,18 @@ namespace Dispatch.Silo.Grid.Import;
 ///   workers.csv ──► workers (units must exist) ─────────────────┴────────────────────────┴─► snapshot | problems
 /// </code>
 /// An import may be a part of a tree: parents, assigned units and redrawn units not in the files
-/// are looked up in the existing tree through <c>existingUnit</c>.
+/// are looked up in the existing tree through <c>existingUnit</c>; <c>existingChildren</c> lets
+/// new or redrawn boundaries be checked against the existing siblings and children too.
 /// </summary>
 public static class OrgImporter
 {
-    public static OrgImportResult Read(OrgImportSources sources, Func<string, UnitDefinition?>? existingUnit = null)
+    /// <param name="existingUnit">A unit of the existing tree by code, or null; leave out for a whole new tree.</param>
+    /// <param name="existingChildren">The direct children of a unit in the existing tree; leave out to skip those checks.</param>
+    public static OrgImportResult Read(OrgImportSources sources, Func<string, UnitDefinition?>? existingUnit = null,
+        Func<string, IEnumerable<UnitDefinition>>? existingChildren = null)
     {
         existingUnit ??= static _ => null;
+        existingChildren ??= static _ => [];
         var problems = new List<ImportProblem>();
         if (sources is { Units: null, Boundaries: null, Workers: null })
         {
@@ -37,7 +42,7 @@ public static class OrgImporter
 
         var units = Definitions(rows, featureByCode, existingUnit);
         var unitByCode = units.GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        BoundaryRules.CheckNesting(units, featureByCode, code => unitByCode.GetValueOrDefault(code) ?? existingUnit(code), problems);
+        BoundaryRules.CheckNesting(units, featureByCode, code => unitByCode.GetValueOrDefault(code) ?? existingUnit(code), existingChildren, problems);
 
         var workers = Text(sources.Workers, ImportFileNames.Workers, problems) is { } workersText
             ? WorkersCsv.Read(workersText, UnitExists, problems)

@@ -8,6 +8,7 @@ public class PartialImportTests
 {
     private static readonly OrgSnapshot Existing = new SmallTree().Import().Snapshot!;
     private static readonly Func<string, UnitDefinition?> ExistingUnit = SmallTree.LookupOf(Existing);
+    private static readonly Func<string, IEnumerable<UnitDefinition>> ExistingChildren = SmallTree.ChildrenLookupOf(Existing);
 
     private static SmallTree NewGrid(double east = 7.8)
     {
@@ -104,5 +105,36 @@ public class PartialImportTests
 
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         SnapshotAssert.Equal(Existing, result.Snapshot!);
+    }
+
+    [Fact]
+    public void A_new_unit_overlapping_an_existing_sibling_is_refused_when_children_can_be_looked_up()
+    {
+        var tree = NewGrid();
+        tree.Features[0] = SmallTree.Rect("C-01-01-002", 6.5, 3, 7.8, 7);
+        tree.Features[1] = SmallTree.Rect("C-01-01-002-01", 7.3, 3.5, 7.7, 6.5);
+
+        Assert.True(tree.Import(ExistingUnit).Succeeded);
+        ImportAssert.Fails(tree.Import(ExistingUnit, existingChildren: ExistingChildren),
+            "boundaries.geojson feature 0 (code C-01-01-002): siblings overlap: unit 'C-01-01-002' boundary overlaps unit 'C-01-01-001' boundary (both under 'C-01-01')");
+    }
+
+    [Fact]
+    public void A_redrawn_unit_must_still_hold_its_existing_children()
+    {
+        var tree = new SmallTree();
+        tree.Features.Clear();
+        tree.Features.Add(SmallTree.Rect("C-01-01-001", 3, 3, 6, 7));
+
+        ImportAssert.Fails(tree.Import(ExistingUnit, units: false, workers: false, existingChildren: ExistingChildren),
+            "boundaries.geojson feature 0 (code C-01-01-001): a child outside its parent: unit 'C-01-01-001-02' boundary is not within parent 'C-01-01-001' boundary");
+    }
+
+    [Fact]
+    public void A_new_unit_beside_its_existing_siblings_is_accepted_with_children_lookup()
+    {
+        var result = NewGrid().Import(ExistingUnit, existingChildren: ExistingChildren);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Problems));
     }
 }

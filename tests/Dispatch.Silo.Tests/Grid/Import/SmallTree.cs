@@ -66,11 +66,12 @@ internal sealed class SmallTree
 
     public void ReplaceWorkerLine(int line, string text) => Workers = ReplaceLine(Workers, line, text);
 
-    public OrgImportResult Import(Func<string, UnitDefinition?>? existingUnit = null, bool units = true, bool boundaries = true, bool workers = true) =>
+    public OrgImportResult Import(Func<string, UnitDefinition?>? existingUnit = null, bool units = true, bool boundaries = true, bool workers = true,
+        Func<string, IEnumerable<UnitDefinition>>? existingChildren = null) =>
         OrgImporter.Read(new OrgImportSources(
             units ? Stream(Units) : null,
             boundaries ? Stream(Boundaries) : null,
-            workers ? Stream(Workers) : null), existingUnit);
+            workers ? Stream(Workers) : null), existingUnit, existingChildren);
 
     public static MemoryStream Stream(string text) => new(Encoding.UTF8.GetBytes(text));
 
@@ -79,6 +80,13 @@ internal sealed class SmallTree
     {
         var units = snapshot.Units.ToDictionary(u => u.Code);
         return code => units.GetValueOrDefault(code);
+    }
+
+    /// <summary>Children lookup over a snapshot's units, as the grains will offer it.</summary>
+    public static Func<string, IEnumerable<UnitDefinition>> ChildrenLookupOf(OrgSnapshot snapshot)
+    {
+        var children = snapshot.Units.Where(u => u.ParentCode is not null).ToLookup(u => u.ParentCode!);
+        return code => children[code];
     }
 
     private static string ReplaceLine(string text, int line, string replacement)
