@@ -101,6 +101,7 @@ public static class GatewayHostingExtensions
         app.MapAuthApi();
         app.MapUnitsApi();
         app.MapWorkersApi();
+        app.MapImportApi();
         return app;
     }
 }
