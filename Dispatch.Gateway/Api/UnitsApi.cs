@@ -11,12 +11,21 @@ public static class UnitsApi
     public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/units").WithTags("units").RequireAuthorization();
+        group.MapGet("/", GetEntryPoints);
         group.MapGet("/{code}", GetUnit);
         group.MapGet("/{code}/counts", GetCounts);
         group.MapGet("/{code}/workers", FindWorkers);
         group.MapPut("/{code}", PutUnit);
         app.MapGet("/api/locate", Locate).WithTags("units").RequireAuthorization();
         return app;
+    }
+
+    /// <summary>Where a client starts browsing: every root for an admin, else the caller's scope units.</summary>
+    private static async Task<IResult> GetEntryPoints(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var codes = user.IsAdmin() ? await grains.GetGrain<IOrgRootsGrain>(0).GetRoots() : user.ScopeOf();
+        var views = await Task.WhenAll(codes.Select(c => grains.GetGrain<IOrgUnitGrain>(c).Get()));
+        return Results.Ok(views.OfType<UnitView>().Select(v => new UnitRef(v.Definition.Code, v.Definition.Name, LevelNames.Of(v.Definition.Level))).ToArray());
     }
 
     private static async Task<IResult> GetUnit(string code, ClaimsPrincipal user, IGrainFactory grains)

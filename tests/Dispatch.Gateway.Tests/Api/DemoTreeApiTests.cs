@@ -85,4 +85,26 @@ public sealed class DemoTreeApiTests(DemoCountyFixture demo)
         var problem = await Problem.Expect(response, HttpStatusCode.NotFound);
         Assert.Contains("No unit contains", problem.GetProperty("detail").GetString());
     }
+
+    [Fact]
+    public async Task Each_login_starts_browsing_at_its_own_scope()
+    {
+        var admin = await demo.App.ClientFor("admin", DemoCountyFixture.Password);
+        var town = await demo.App.ClientFor("dispatcher.t04", DemoCountyFixture.Password);
+
+        var adminRoots = await admin.GetFromJsonAsync<JsonElement>("/api/units");
+        var townRoots = await town.GetFromJsonAsync<JsonElement>("/api/units");
+
+        Assert.Contains(adminRoots.EnumerateArray(), u => u.GetProperty("code").GetString() == "370983");
+        Assert.Equal([DemoFacts.TownCode(4)], townRoots.EnumerateArray().Select(u => u.GetProperty("code").GetString()!).ToArray());
+    }
+
+    [Fact]
+    public async Task The_web_console_is_served_in_chinese_by_default()
+    {
+        var page = await demo.App.CreateClient().GetStringAsync("/");
+
+        Assert.Contains("lang=\"zh-CN\"", page);
+        Assert.Contains("网格化治理指挥调度", page);
+    }
 }
