@@ -56,6 +56,11 @@ public sealed class IceLiteResponder
     public IceCheckResult HandleStun(ReadOnlySpan<byte> datagram, IPEndPoint remote, Span<byte> response, out int responseLength)
     {
         responseLength = 0;
+        if (response.Length < MaxResponseLength)
+        {
+            // A caller bug, not a property of the input: fail the same way for every datagram.
+            throw new ArgumentException($"The response buffer needs {MaxResponseLength} bytes.", nameof(response));
+        }
         if (_consent.Expired || !StunMessage.TryParse(datagram, out var request, out _))
         {
             return IceCheckResult.Ignored;
