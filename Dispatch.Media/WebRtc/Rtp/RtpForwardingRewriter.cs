@@ -11,7 +11,9 @@ namespace Dispatch.Media.WebRtc.Rtp;
 /// </code>
 /// RFC 3550 §5.1 requires the sequence number to rise by one per packet and the timestamp to follow the
 /// sampling clock; RFC 7667 §3.7 describes such switching middleboxes. Rewrite the packet before SRTP
-/// protect (the outbound context then sees a single SSRC). RTCP for the rewritten stream must be
+/// protect (the outbound context then sees a single SSRC). The first packet's SSRC is adopted; after
+/// that the SFU names the next source with <see cref="SelectSource"/> and packets of any other SSRC,
+/// late ones of the previous source included, are refused. RTCP for the rewritten stream must be
 /// translated too; that is not done here.
 /// </summary>
 public sealed class RtpForwardingRewriter
@@ -20,6 +22,7 @@ public sealed class RtpForwardingRewriter
     private readonly int _clockRate;
     private bool _started;
     private uint _sourceSsrc;
+    private uint? _selectedSsrc;
     private ushort _seqOffset;
     private uint _timestampOffset;
     private ushort _lastOutputSeq;
@@ -35,10 +38,13 @@ public sealed class RtpForwardingRewriter
 
     public uint OutputSsrc { get; }
 
-    /// <summary>The source being forwarded; packets of other SSRCs start a switch.</summary>
+    /// <summary>The source being forwarded.</summary>
     public uint? CurrentSource => _started ? _sourceSsrc : null;
 
-    /// <summary>Rewrites <paramref name="packet"/> in place. Returns false (drop) for a packet that is not RTP.</summary>
+    /// <summary>Switch to <paramref name="ssrc"/> at its next packet (for video, the SFU picks a key frame).</summary>
+    public void SelectSource(uint ssrc) => _selectedSsrc = ssrc;
+
+    /// <summary>Rewrites <paramref name="packet"/> in place. Returns false (drop) for a packet that is not RTP or not of the selected source.</summary>
     public bool TryRewrite(Span<byte> packet)
     {
         if (packet.Length < RtpHeader.FixedLength || packet[0] >> 6 != RtpHeader.Version)
@@ -49,9 +55,17 @@ public sealed class RtpForwardingRewriter
         var seq = BinaryPrimitives.ReadUInt16BigEndian(packet[2..]);
         var timestamp = BinaryPrimitives.ReadUInt32BigEndian(packet[4..]);
         var now = _time.GetTimestamp();
-        if (!_started || ssrc != _sourceSsrc)
+        if (_selectedSsrc == ssrc && (!_started || ssrc != _sourceSsrc))
         {
             SwitchTo(ssrc, seq, timestamp, now);
+        }
+        else if (!_started && _selectedSsrc is null)
+        {
+            SwitchTo(ssrc, seq, timestamp, now);
+        }
+        else if (!_started || ssrc != _sourceSsrc)
+        {
+            return false;
         }
         var outSeq = (ushort)(seq + _seqOffset);
         var outTimestamp = timestamp + _timestampOffset;

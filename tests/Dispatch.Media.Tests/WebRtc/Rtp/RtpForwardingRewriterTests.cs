@@ -32,6 +32,7 @@ public class RtpForwardingRewriterTests
         var second = Forward(r, 1, 101, 9_960);
 
         time.Advance(TimeSpan.FromMilliseconds(100));
+        r.SelectSource(2);
         var switched = Forward(r, 2, 40_000, 1_000_000);
         Assert.Equal((ushort)(second.SequenceNumber + 1), switched.SequenceNumber);
         Assert.Equal(second.Timestamp + 4_800u, switched.Timestamp);
@@ -49,11 +50,27 @@ public class RtpForwardingRewriterTests
     {
         var r = new RtpForwardingRewriter(9, 90_000, new FakeTimeProvider());
         Forward(r, 1, 10, 0);
+        r.SelectSource(2);
         Forward(r, 2, 65_535, 0); // switch: maps to 11
         var afterWrap = Forward(r, 2, 0, 3000);
         Assert.Equal((ushort)12, afterWrap.SequenceNumber);
         var late = Forward(r, 2, 65_535, 0);
         Assert.Equal((ushort)11, late.SequenceNumber);
+    }
+
+    [Fact]
+    public void Packets_of_sources_not_selected_are_refused_including_late_ones_of_the_previous_source()
+    {
+        var r = new RtpForwardingRewriter(9, 48_000, new FakeTimeProvider());
+        Forward(r, 1, 10, 0);
+        Assert.False(r.TryRewrite(Packet(3, 500, 0)));
+        r.SelectSource(2);
+        Assert.True(r.TryRewrite(Packet(1, 11, 960))); // still source 1 until source 2's first packet
+        var switched = Forward(r, 2, 7000, 0);
+        Assert.Equal((ushort)12, switched.SequenceNumber);
+        Assert.False(r.TryRewrite(Packet(1, 12, 1920)));
+        r.SelectSource(1);
+        Assert.Equal((ushort)13, Forward(r, 1, 13, 2880).SequenceNumber);
     }
 
     [Fact]
