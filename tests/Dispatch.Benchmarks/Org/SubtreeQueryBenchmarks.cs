@@ -19,7 +19,7 @@ namespace Dispatch.Benchmarks.Org;
 /// Baseline: the same query on one grid (five units), to read the town figure as a ratio.
 /// </summary>
 [MemoryDiagnoser]
-[AllStatisticsColumn]
+[Config(typeof(LatencyPercentilesConfig))]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 30, iterationCount: 300, invocationCount: 1)]
 public class SubtreeQueryBenchmarks
 {
