@@ -1,3 +1,4 @@
+using Dispatch.Silo.Storage;
 using Microsoft.Extensions.Hosting;
 
 namespace Dispatch.Silo.Hosting;
@@ -7,7 +8,18 @@ public static class SiloHostingExtensions
     /// <summary>Adds the Orleans silo with Dispatch's storage, chosen by configuration.</summary>
     public static IHostApplicationBuilder AddDispatchSilo(this IHostApplicationBuilder builder)
     {
-        builder.UseOrleans(silo => silo.UseLocalhostClustering());
+        var storage = StorageSettings.From(builder.Configuration);
+        builder.UseOrleans(silo =>
+        {
+            if (storage.IsPostgres)
+            {
+                silo.UseDispatchPostgres(storage.ConnectionString);
+            }
+            else
+            {
+                silo.UseLocalhostClustering().UseDispatchSqliteStorage(storage.DataFolder);
+            }
+        });
         return builder;
     }
 }
