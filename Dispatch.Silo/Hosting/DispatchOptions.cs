@@ -8,7 +8,7 @@ public sealed class DispatchOptions
     /// <summary>Where the SQLite file, the token-signing key and attachments live.</summary>
     public string DataFolder { get; set; } = "data";
 
-    /// <summary><c>sqlite</c> (single node, default) or <c>postgres</c> (cluster).</summary>
+    /// <summary><c>sqlite</c> (single node, default) or <c>postgres</c> (cluster); read by <see cref="Storage.StorageSettings"/>.</summary>
     public string Storage { get; set; } = "sqlite";
 
     /// <summary>Orleans cluster id; cluster tests use a fresh one per run.</summary>
@@ -25,6 +25,4 @@ public sealed class DispatchOptions
 
     /// <summary>Generate the Feicheng-size demo tree on first start.</summary>
     public bool DemoData { get; set; } = true;
-
-    public bool UsesPostgres => string.Equals(Storage, "postgres", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,11 +1,11 @@
 using System.Net;
+using Dispatch.Silo.Accounts;
+using Dispatch.Silo.Org;
+using Dispatch.Silo.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Dispatch.Silo.Accounts;
-using Dispatch.Silo.Org;
-using Dispatch.Silo.Storage;
 using Orleans.Configuration;
 
 namespace Dispatch.Silo.Hosting;
@@ -19,6 +19,7 @@ public static class SiloHostingExtensions
     public static IHostApplicationBuilder AddDispatchSilo(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(DispatchOptions.Section).Get<DispatchOptions>() ?? new DispatchOptions();
+        var storage = StorageSettings.From(builder.Configuration);
         builder.Services.Configure<DispatchOptions>(builder.Configuration.GetSection(DispatchOptions.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<SiloReadiness>();
@@ -28,21 +29,20 @@ public static class SiloHostingExtensions
             silo.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = options.ClusterId;
+                // State and reminders are keyed by the service id: it never changes.
                 o.ServiceId = "dispatch";
             });
-            if (options.UsesPostgres)
+            if (storage.IsPostgres)
             {
-                var connectionString = builder.Configuration.GetConnectionString("Dispatch")
-                    ?? throw new InvalidOperationException("Dispatch:Storage is 'postgres' but ConnectionStrings:Dispatch is not set.");
                 silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
-                silo.UseDispatchPostgres(connectionString);
+                silo.UseDispatchPostgres(storage.ConnectionString);
                 // Failure detection can be tuned (Orleans:Membership:ProbeTimeout, NumMissedProbesLimit, ...).
                 silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
             }
             else
             {
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
-                silo.UseDispatchSqliteStorage(Path.GetFullPath(options.DataFolder));
+                silo.UseDispatchSqliteStorage(Path.GetFullPath(storage.DataFolder));
             }
             silo.AddStartupTask<MarkSiloStarted>();
         });

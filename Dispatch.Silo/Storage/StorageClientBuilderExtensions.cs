@@ -15,7 +15,7 @@ public static class StorageClientBuilderExtensions
     public static IClientBuilder UseDispatchPostgresClustering(this IClientBuilder client, string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        client.Services.AddSingleton<SqlDatabase>(new PostgresDatabase(connectionString));
+        client.Services.AddSingleton<SqlDatabase>(_ => new PostgresDatabase(connectionString));
         client.Services.AddSingleton<IGatewayListProvider, SqlGatewayListProvider>();
         return client;
     }

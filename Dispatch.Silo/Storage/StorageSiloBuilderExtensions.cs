@@ -24,7 +24,7 @@ public static class StorageSiloBuilderExtensions
     public static ISiloBuilder UseDispatchSqliteStorage(this ISiloBuilder silo, string dataFolder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
-        return silo.UseDispatchDatabase(new SqliteDatabase(dataFolder));
+        return silo.UseDispatchDatabase(() => new SqliteDatabase(dataFolder));
     }
 
     /// <summary>
@@ -44,14 +44,15 @@ public static class StorageSiloBuilderExtensions
     public static ISiloBuilder UseDispatchPostgresStorage(this ISiloBuilder silo, string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        return silo.UseDispatchDatabase(new PostgresDatabase(connectionString));
+        return silo.UseDispatchDatabase(() => new PostgresDatabase(connectionString));
     }
 
-    internal static ISiloBuilder UseDispatchDatabase(this ISiloBuilder silo, SqlDatabase database)
+    internal static ISiloBuilder UseDispatchDatabase(this ISiloBuilder silo, Func<SqlDatabase> createDatabase)
     {
         var services = silo.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(database);
+        // Made by a factory so the container disposes it (the PostgreSQL connection pool) at shutdown.
+        services.AddSingleton(_ => createDatabase());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaStartup>();
 
         services.AddSingleton<SqlGrainStorage>();

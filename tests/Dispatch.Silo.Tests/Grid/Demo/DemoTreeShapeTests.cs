@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dispatch.Contracts.Org;
 using Dispatch.Silo.Grid.Demo;
 using Xunit.Abstractions;
@@ -89,21 +88,5 @@ public class DemoTreeShapeTests(ITestOutputHelper output)
         Assert.Equal(first.Logins, second.Logins);
         Assert.Equal(first.SipDevices.Keys, second.SipDevices.Keys);
         Assert.All(first.SipDevices, pair => Assert.Equal(pair.Value, second.SipDevices[pair.Key]));
-    }
-
-    [Fact]
-    public void Generation_takes_less_than_a_second()
-    {
-        // The best of three runs, after a warm-up: the build machine is shared, so one run may be starved.
-        DemoTreeGenerator.Generate();
-        var best = TimeSpan.MaxValue;
-        for (var run = 0; run < 3; run++)
-        {
-            var clock = Stopwatch.StartNew();
-            DemoTreeGenerator.Generate();
-            best = clock.Elapsed < best ? clock.Elapsed : best;
-        }
-        output.WriteLine($"demo generation took {best.TotalMilliseconds:F0} ms (best of 3)");
-        Assert.True(best < TimeSpan.FromSeconds(1), $"took {best}");
     }
 }

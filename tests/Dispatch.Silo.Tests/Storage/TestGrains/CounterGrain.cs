@@ -19,6 +19,8 @@ public sealed class CounterGrain(
     public Task<CounterState> Get() =>
         Task.FromResult(new CounterState { Count = counter.State.Count, Notes = [.. notes.State.Notes] });
 
+    public Task<string> HostedOn() => Task.FromResult(RuntimeIdentity);
+
     public async Task Clear()
     {
         await counter.ClearStateAsync();

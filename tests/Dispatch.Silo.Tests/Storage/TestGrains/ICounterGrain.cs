@@ -7,4 +7,7 @@ public interface ICounterGrain : IGrainWithStringKey
     Task<CounterState> Get();
 
     Task Clear();
+
+    /// <summary>The runtime identity of the silo this activation lives on.</summary>
+    Task<string> HostedOn();
 }
