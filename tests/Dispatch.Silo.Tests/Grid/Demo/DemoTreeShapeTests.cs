@@ -1,10 +1,9 @@
 using Dispatch.Contracts.Org;
 using Dispatch.Silo.Grid.Demo;
-using Xunit.Abstractions;
 
 namespace Dispatch.Silo.Tests.Grid.Demo;
 
-public class DemoTreeShapeTests(ITestOutputHelper output)
+public class DemoTreeShapeTests
 {
     [Theory]
     [InlineData(OrgLevel.City, 1)]
