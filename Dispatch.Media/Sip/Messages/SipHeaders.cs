@@ -31,6 +31,19 @@ public sealed class SipHeaders : IEnumerable<SipHeaderField>
         }
     }
 
+    /// <summary>Replaces the value of the first field with this name; false when there is none.</summary>
+    public bool ReplaceFirst(string name, string value)
+    {
+        name = SipHeaderNames.Normalize(name);
+        var i = _fields.FindIndex(f => Is(f, name));
+        if (i < 0)
+        {
+            return false;
+        }
+        _fields[i] = new(name, value);
+        return true;
+    }
+
     public void Remove(string name)
     {
         name = SipHeaderNames.Normalize(name);

@@ -80,7 +80,7 @@ public sealed class SipTransactionLayer : ISipTransactionHost
             return;
         }
         var request = (SipRequest)message;
-        var serverKey = SipTransactionKey.ForServer(request);
+        var serverKey = SipTransactionKey.ForServer(request, source);
         if (serverKey is null)
         {
             return;
@@ -113,13 +113,14 @@ public sealed class SipTransactionLayer : ISipTransactionHost
         _outputs.Enqueue(new SipRequestReceived(transaction, request, source));
     }
 
-    /// <summary>RFC 3261 §9.2: the INVITE server transaction a CANCEL refers to (same branch and sent-by).</summary>
-    public bool TryFindCancelledInvite(SipRequest cancel, [NotNullWhen(true)] out ServerTransaction? invite)
+    /// <summary>RFC 3261 §9.2: the INVITE server transaction a CANCEL refers to (same branch, sent-by and flow).</summary>
+    public bool TryFindCancelledInvite(ServerTransaction cancel, [NotNullWhen(true)] out ServerTransaction? invite)
     {
         invite = null;
-        var key = SipTransactionKey.ForServer(cancel);
-        return key is not null && key.EndsWith("|CANCEL", StringComparison.Ordinal)
-            && _servers.TryGetValue(key[..^"CANCEL".Length] + "INVITE", out invite);
+        var marker = "|CANCEL|";
+        var at = cancel.Id.LastIndexOf(marker, StringComparison.Ordinal);
+        return cancel.Request.Method == "CANCEL" && at >= 0
+            && _servers.TryGetValue(cancel.Id[..at] + "|INVITE|" + cancel.Id[(at + marker.Length)..], out invite);
     }
 
     /// <summary>Fires every timer whose deadline has passed on the injected clock.</summary>

@@ -15,8 +15,13 @@ internal static class SipTransactionKey
     /// <summary>
     /// A request matches by branch, sent-by and method, an ACK matching its INVITE. Without an RFC 3261
     /// branch (RFC 2543 peers) the dialog identifiers, CSeq number and top Via stand in for the branch.
+    /// Dispatch also keys on the flow the request came in on: a real retransmission comes from the same address
+    /// and port, and a copy of someone else's branch from elsewhere must not reach their transaction.
     /// </summary>
-    public static string? ForServer(SipRequest request)
+    public static string? ForServer(SipRequest request, SipDestination source) =>
+        ForServer(request) is { } key ? $"{key}|{source.EndPoint}" : null;
+
+    private static string? ForServer(SipRequest request)
     {
         var via = request.TopVia;
         if (via is null)

@@ -149,6 +149,19 @@ public sealed class ServerTransactionTests
     }
 
     [Fact]
+    public void The_same_branch_and_sent_by_from_another_address_is_another_transaction()
+    {
+        var h = new TransactionHarness();
+        var options = TransactionHarness.Request("OPTIONS");
+        var elsewhere = new SipDestination(new System.Net.IPEndPoint(System.Net.IPAddress.Parse("203.0.113.9"), 5060), false);
+
+        Receive(h, options);
+        Receive(h, options, elsewhere);
+
+        Assert.Equal(2, h.Layer.ServerCount);
+    }
+
+    [Fact]
     public void A_cancel_finds_the_invite_it_cancels_but_is_its_own_transaction()
     {
         var h = new TransactionHarness();
@@ -158,7 +171,7 @@ public sealed class ServerTransactionTests
         var cancelTx = Receive(h, cancel);
 
         Assert.NotSame(inviteTx, cancelTx);
-        Assert.True(h.Layer.TryFindCancelledInvite(cancelTx.Request, out var found));
+        Assert.True(h.Layer.TryFindCancelledInvite(cancelTx, out var found));
         Assert.Same(inviteTx, found);
     }
 
