@@ -32,7 +32,16 @@ public sealed class SipServerCore
 
     public DateTimeOffset? NextTimeout => Transactions.NextTimeout;
 
-    public void OnDatagram(ReadOnlyMemory<byte> data, IPEndPoint source)
+    /// <summary>One UDP datagram (RFC 3261 §18.3: a datagram holds one message; a missing Content-Length means "to the end").</summary>
+    public void OnDatagram(ReadOnlyMemory<byte> data, IPEndPoint source) => OnMessage(data, source, reliable: false);
+
+    /// <summary>
+    /// One message cut from a stream by <see cref="SipStreamFramer"/>. Responses go back to the same connection
+    /// (RFC 3261 §18.2.2), so the host maps the output destination to the connection of <paramref name="source"/>.
+    /// </summary>
+    public void OnStreamMessage(ReadOnlyMemory<byte> message, IPEndPoint source) => OnMessage(message, source, reliable: true);
+
+    private void OnMessage(ReadOnlyMemory<byte> data, IPEndPoint source, bool reliable)
     {
         // RFC 5626 §3.5.1: a bare CRLF (or double CRLF) is a keep-alive ping; answer "pong" with a single CRLF.
         if (data.Span.SequenceEqual("\r\n\r\n"u8))
@@ -47,18 +56,18 @@ public sealed class SipServerCore
         var result = SipMessageParser.Parse(data, _options.Parser);
         if (!result.IsSuccess)
         {
-            AnswerParseError(result.Error, source);
+            AnswerParseError(result.Error, source, reliable);
             return;
         }
         if (result.Message is SipRequest request)
         {
             SipViaStamp.Apply(request.Headers, source);
-            var target = SipResponseRouting.Resolve(request.TopVia, source, _options.SymmetricResponses);
-            Transactions.Receive(request, new SipDestination(target, false));
+            var target = reliable ? source : SipResponseRouting.Resolve(request.TopVia, source, _options.SymmetricResponses);
+            Transactions.Receive(request, new SipDestination(target, reliable));
         }
         else
         {
-            Transactions.Receive(result.Message, new SipDestination(source, false));
+            Transactions.Receive(result.Message, new SipDestination(source, reliable));
         }
         Pump();
     }
@@ -75,7 +84,7 @@ public sealed class SipServerCore
     /// RFC 3261 §8.2 and RFC 4475 §3.1.2: a malformed request is answered statelessly, copying whatever header
     /// fields could be read; responses and requests without a usable Via are dropped.
     /// </summary>
-    private void AnswerParseError(SipParseError error, IPEndPoint source)
+    private void AnswerParseError(SipParseError error, IPEndPoint source, bool reliable)
     {
         if (!error.IsRequest || error.Headers is not { } headers || !headers.Contains(SipHeaderNames.Via))
         {
@@ -87,7 +96,8 @@ public sealed class SipServerCore
         AddServerHeader(response);
         SipVia.TryParse(headers[SipHeaderNames.Via]!.Split(',')[0], out var topVia);
         _outputs.Enqueue(new SipServerNotice(source, "answered: " + error, Dropped: false));
-        _outputs.Enqueue(new SipDatagram(response.ToBytes(), SipResponseRouting.Resolve(topVia, source, _options.SymmetricResponses)));
+        var target = reliable ? source : SipResponseRouting.Resolve(topVia, source, _options.SymmetricResponses);
+        _outputs.Enqueue(new SipDatagram(response.ToBytes(), target));
     }
 
     private void Pump()
