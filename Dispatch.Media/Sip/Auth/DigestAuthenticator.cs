@@ -1,0 +1,80 @@
+using Dispatch.Media.Sip.Messages;
+
+namespace Dispatch.Media.Sip.Auth;
+
+/// <summary>
+/// Server side of SIP Digest authentication (RFC 3261 §22.4, RFC 7616, RFC 8760) for one realm, qop=auth only.
+/// Stores no passwords: the caller looks up the HA1 of a user for the algorithm the client chose.
+/// <code>
+///   REGISTER ─► Verify ─► Authenticated ─► handle the request
+///                     └─► otherwise ─► 401 + AddChallenges (SHA-256 first, then MD5; stale=TRUE if only the nonce expired)
+/// </code>
+/// </summary>
+public sealed class DigestAuthenticator(DigestNonceManager nonces, string realm)
+{
+    public string Realm { get; } = realm;
+
+    /// <summary>RFC 8760 §2.4: one challenge per algorithm, in order of preference.</summary>
+    public IReadOnlyList<DigestChallenge> CreateChallenges(bool stale = false)
+    {
+        var nonce = nonces.Issue();
+        return [new(Realm, nonce, DigestAlgorithm.Sha256, Stale: stale), new(Realm, nonce, DigestAlgorithm.Md5, Stale: stale)];
+    }
+
+    public void AddChallenges(SipResponse response, bool stale = false, string headerName = SipHeaderNames.WwwAuthenticate)
+    {
+        foreach (var challenge in CreateChallenges(stale))
+        {
+            response.Headers.Add(headerName, challenge.ToString());
+        }
+    }
+
+    /// <param name="lookupHa1">The stored HA1 for a username and algorithm, or null for an unknown user.</param>
+    public DigestVerification Verify(SipRequest request, Func<string, DigestAlgorithm, string?> lookupHa1, string headerName = SipHeaderNames.Authorization)
+    {
+        DigestCredentials? credentials = null;
+        var sawOurs = false;
+        foreach (var value in request.Headers.All(headerName))
+        {
+            if (DigestCredentials.TryParse(value, out var parsed))
+            {
+                if (parsed.Realm == Realm)
+                {
+                    credentials = parsed;
+                    break;
+                }
+            }
+            else if (value.TrimStart().StartsWith("Digest", StringComparison.OrdinalIgnoreCase))
+            {
+                sawOurs = true;
+            }
+        }
+        if (credentials is null)
+        {
+            return new(sawOurs ? DigestOutcome.Malformed : DigestOutcome.MissingCredentials);
+        }
+        if (!string.Equals(credentials.Qop, "auth", StringComparison.OrdinalIgnoreCase))
+        {
+            return new(DigestOutcome.Malformed, credentials.Username); // we offer only qop=auth; without it nc replay checks are impossible
+        }
+        if (lookupHa1(credentials.Username, credentials.Algorithm) is not { } ha1)
+        {
+            return new(DigestOutcome.UnknownUser, credentials.Username);
+        }
+        var ha2 = DigestMath.Ha2(credentials.Algorithm, request.Method, credentials.Uri);
+        var expected = DigestMath.Response(credentials.Algorithm, ha1, credentials.Nonce, credentials.NonceCount!, credentials.Cnonce!, "auth", ha2);
+        if (!DigestMath.Equal(expected, credentials.Response))
+        {
+            return new(DigestOutcome.WrongResponse, credentials.Username);
+        }
+        // Checked after the response, so a forger cannot burn nonce-counts of a real client.
+        var outcome = nonces.Check(credentials.Nonce, credentials.NonceCount) switch
+        {
+            NonceCheck.Valid => DigestOutcome.Authenticated,
+            NonceCheck.Stale => DigestOutcome.StaleNonce,
+            NonceCheck.Replayed => DigestOutcome.Replayed,
+            _ => DigestOutcome.UnknownNonce,
+        };
+        return new(outcome, credentials.Username);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using Dispatch.Media.Sip.Messages.Internal;
+
+namespace Dispatch.Media.Sip.Messages;
+
+/// <summary>
+/// The value of From, To, Contact, Route and Record-Route (RFC 3261 §20.10, §20.20, §20.39):
+/// <c>[display-name] &lt;uri&gt; *(;param)</c> or a bare addr-spec followed by parameters.
+/// </summary>
+public sealed class SipNameAddress
+{
+    public SipNameAddress(SipUri uri, string? displayName = null)
+    {
+        Uri = uri;
+        DisplayName = displayName;
+    }
+
+    /// <summary>The display name without quotes or quoted-pair escapes, or null.</summary>
+    public string? DisplayName { get; }
+
+    public SipUri Uri { get; }
+
+    public SipParameters Parameters { get; private init; } = new();
+
+    public string? Tag => Parameters["tag"];
+
+    public static bool TryParse(string value, [NotNullWhen(true)] out SipNameAddress? address)
+    {
+        address = null;
+        var s = value.AsSpan();
+        var i = SipSyntax.SkipWhitespace(s, 0);
+        string? displayName = null;
+        int uriStart, uriEnd, afterUri;
+        if (i < s.Length && s[i] == '"')
+        {
+            var end = SipSyntax.ScanQuotedString(s, i);
+            if (end < 0)
+            {
+                return false;
+            }
+            displayName = SipSyntax.Unquote(s[i..end]);
+            i = SipSyntax.SkipWhitespace(s, end);
+            if (i >= s.Length || s[i] != '<')
+            {
+                return false;
+            }
+        }
+        var laquot = IndexOfUnquoted(s, i, '<');
+        if (laquot >= 0)
+        {
+            // display-name = *(token LWS) when unquoted (§25.1): anything else, such as a comma, is malformed.
+            var unquoted = s[i..laquot].Trim(" \t");
+            foreach (var c in unquoted)
+            {
+                if (!SipSyntax.IsTokenChar(c) && !SipSyntax.IsWhitespace(c))
+                {
+                    return false;
+                }
+            }
+            if (displayName is null && !unquoted.IsEmpty)
+            {
+                displayName = unquoted.ToString();
+            }
+            var raquot = s[laquot..].IndexOf('>');
+            if (raquot < 0)
+            {
+                return false;
+            }
+            uriStart = laquot + 1;
+            uriEnd = laquot + raquot;
+            afterUri = uriEnd + 1;
+        }
+        else
+        {
+            // addr-spec without brackets: the URI ends at the first ';' and, per §20, may hold no '?', ',' or ';'.
+            uriStart = i;
+            var semi = s[i..].IndexOf(';');
+            uriEnd = semi < 0 ? s.Length : i + semi;
+            while (uriEnd > uriStart && SipSyntax.IsWhitespace(s[uriEnd - 1]))
+            {
+                uriEnd--;
+            }
+            afterUri = uriEnd;
+            if (s[uriStart..uriEnd].IndexOfAny('?', ',') >= 0)
+            {
+                return false;
+            }
+        }
+        if (!SipUri.TryParse(s[uriStart..uriEnd].ToString(), out var uri)
+            || !SipParameters.TryParseHeaderParameters(s, afterUri, out var parameters))
+        {
+            return false;
+        }
+        address = new SipNameAddress(uri, displayName) { Parameters = parameters };
+        return true;
+    }
+
+    private static int IndexOfUnquoted(ReadOnlySpan<char> s, int from, char target)
+    {
+        for (var i = from; i < s.Length; i++)
+        {
+            if (s[i] == '"')
+            {
+                var end = SipSyntax.ScanQuotedString(s, i);
+                if (end < 0)
+                {
+                    return -1;
+                }
+                i = end - 1;
+            }
+            else if (s[i] == target)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public SipNameAddress WithParameter(string name, string? value)
+    {
+        var copy = new SipNameAddress(Uri, DisplayName) { Parameters = new SipParameters() };
+        foreach (var (n, v) in Parameters.Items)
+        {
+            copy.Parameters.Set(n, v);
+        }
+        copy.Parameters.Set(name, value);
+        return copy;
+    }
+
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        if (DisplayName is not null)
+        {
+            sb.Append('"').Append(DisplayName.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append("\" ");
+        }
+        sb.Append('<').Append(Uri).Append('>');
+        Parameters.AppendTo(sb);
+        return sb.ToString();
+    }
+}

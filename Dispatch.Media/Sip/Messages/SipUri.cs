@@ -1,0 +1,253 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using Dispatch.Media.Sip.Messages.Internal;
+
+namespace Dispatch.Media.Sip.Messages;
+
+/// <summary>
+/// A URI as found in a SIP message (RFC 3261 §19.1). <c>sip:</c> and <c>sips:</c> URIs are split into
+/// user, password, host, port, parameters and headers, all kept in their escaped form (§19.1.2);
+/// any other scheme is kept opaque, so that a request with an unknown scheme can still be answered (416).
+/// <code>
+///   sip:user:password@host:port;uri-parameters?headers
+/// </code>
+/// </summary>
+public sealed class SipUri
+{
+    private SipUri(string scheme)
+    {
+        Scheme = scheme;
+    }
+
+    public string Scheme { get; }
+
+    /// <summary>True for sip and sips, whose parts are parsed.</summary>
+    public bool IsSip => Scheme is "sip" or "sips";
+
+    /// <summary>Everything after <c>scheme:</c> for a URI of another scheme.</summary>
+    public string? Opaque { get; private init; }
+
+    public string? User { get; private init; }
+
+    public string? Password { get; private init; }
+
+    public string Host { get; private init; } = "";
+
+    public int? Port { get; private init; }
+
+    public SipParameters Parameters { get; private init; } = new();
+
+    /// <summary>The raw <c>?name=value&amp;...</c> part without the '?', or null.</summary>
+    public string? Headers { get; private init; }
+
+    public static SipUri Create(string scheme, string? user, string host, int? port = null) =>
+        new(scheme) { User = user, Host = host, Port = port };
+
+    public static bool TryParse(string text, [NotNullWhen(true)] out SipUri? uri)
+    {
+        uri = null;
+        var colon = text.IndexOf(':');
+        if (colon <= 0 || SipSyntax.ContainsWhitespace(text) || !IsScheme(text.AsSpan(0, colon)))
+        {
+            return false;
+        }
+        var scheme = text[..colon].ToLowerInvariant();
+        var rest = text[(colon + 1)..];
+        if (rest.Length == 0 || text.IndexOfAny(['<', '>', '"']) >= 0)
+        {
+            return false;
+        }
+        if (scheme is not ("sip" or "sips"))
+        {
+            uri = new SipUri(scheme) { Opaque = rest };
+            return true;
+        }
+        return TryParseSip(scheme, rest, out uri);
+    }
+
+    private static bool TryParseSip(string scheme, string rest, [NotNullWhen(true)] out SipUri? uri)
+    {
+        uri = null;
+        string? user = null;
+        string? password = null;
+        // '@' cannot appear unescaped in host, parameters or headers, so the first one ends the userinfo,
+        // which may itself hold ';', '?' and ':' (user-unreserved, §25.1).
+        var at = rest.IndexOf('@');
+        if (at >= 0)
+        {
+            var userinfo = rest[..at];
+            var pw = userinfo.IndexOf(':');
+            user = pw < 0 ? userinfo : userinfo[..pw];
+            password = pw < 0 ? null : userinfo[(pw + 1)..];
+            if (user.Length == 0)
+            {
+                return false;
+            }
+            rest = rest[(at + 1)..];
+        }
+        string? headers = null;
+        var q = rest.IndexOf('?');
+        if (q >= 0)
+        {
+            headers = rest[(q + 1)..];
+            rest = rest[..q];
+        }
+        var semi = rest.IndexOf(';');
+        var hostport = semi < 0 ? rest : rest[..semi];
+        if (!TryParseHostPort(hostport, out var host, out var port))
+        {
+            return false;
+        }
+        var parameters = new SipParameters();
+        if (semi >= 0)
+        {
+            foreach (var p in rest[(semi + 1)..].Split(';'))
+            {
+                var eq = p.IndexOf('=');
+                var name = eq < 0 ? p : p[..eq];
+                if (name.Length == 0 || (eq >= 0 && eq == p.Length - 1))
+                {
+                    return false;
+                }
+                parameters.Set(name, eq < 0 ? null : p[(eq + 1)..]);
+            }
+        }
+        uri = new SipUri(scheme)
+        {
+            User = user, Password = password, Host = host, Port = port, Parameters = parameters, Headers = headers,
+        };
+        return true;
+    }
+
+    /// <summary>hostport = host [ ":" port ]; host = hostname / IPv4address / IPv6reference (§25.1).</summary>
+    internal static bool TryParseHostPort(ReadOnlySpan<char> s, out string host, out int? port)
+    {
+        host = "";
+        port = null;
+        ReadOnlySpan<char> portText = default;
+        if (s.StartsWith("["))
+        {
+            var close = s.IndexOf(']');
+            if (close < 0)
+            {
+                return false;
+            }
+            host = s[..(close + 1)].ToString();
+            var after = s[(close + 1)..];
+            if (!after.IsEmpty)
+            {
+                if (after[0] != ':')
+                {
+                    return false;
+                }
+                portText = after[1..];
+                if (portText.IsEmpty)
+                {
+                    return false;
+                }
+            }
+        }
+        else
+        {
+            var colon = s.IndexOf(':');
+            var name = colon < 0 ? s : s[..colon];
+            if (name.IsEmpty)
+            {
+                return false;
+            }
+            foreach (var c in name)
+            {
+                if (!char.IsAsciiLetterOrDigit(c) && c is not '-' and not '.')
+                {
+                    return false;
+                }
+            }
+            host = name.ToString();
+            if (colon >= 0)
+            {
+                portText = s[(colon + 1)..];
+                if (portText.IsEmpty)
+                {
+                    return false;
+                }
+            }
+        }
+        if (!portText.IsEmpty)
+        {
+            if (!SipSyntax.TryParseDigits(portText, 65535, out var p))
+            {
+                return false;
+            }
+            port = (int)p;
+        }
+        return true;
+    }
+
+    private static bool IsScheme(ReadOnlySpan<char> s)
+    {
+        if (!char.IsAsciiLetter(s[0]))
+        {
+            return false;
+        }
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not '+' and not '-' and not '.')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Decodes %HH escapes (§19.1.2); an invalid escape is kept literally.</summary>
+    public static string Unescape(string s)
+    {
+        if (!s.Contains('%'))
+        {
+            return s;
+        }
+        var bytes = new List<byte>(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (s[i] == '%' && i + 2 < s.Length && char.IsAsciiHexDigit(s[i + 1]) && char.IsAsciiHexDigit(s[i + 2]))
+            {
+                bytes.Add(Convert.ToByte(s.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(s[i].ToString()));
+            }
+        }
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
+    public override string ToString()
+    {
+        if (!IsSip)
+        {
+            return Scheme + ":" + Opaque;
+        }
+        var sb = new StringBuilder(Scheme).Append(':');
+        if (User is not null)
+        {
+            sb.Append(User);
+            if (Password is not null)
+            {
+                sb.Append(':').Append(Password);
+            }
+            sb.Append('@');
+        }
+        sb.Append(Host);
+        if (Port is { } port)
+        {
+            sb.Append(':').Append(port);
+        }
+        Parameters.AppendTo(sb);
+        if (Headers is not null)
+        {
+            sb.Append('?').Append(Headers);
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,17 @@
+using Dispatch.Media.Sip.Messages;
+
+namespace Dispatch.Media.Sip.Transactions.Internal;
+
+/// <summary>What a transaction needs from the layer that owns it: the clock, timer values and an output queue.</summary>
+internal interface ISipTransactionHost
+{
+    DateTimeOffset Now { get; }
+
+    SipTimerSettings Timers { get; }
+
+    void Send(SipMessage message, SipDestination destination);
+
+    void Emit(SipTransactionOutput output);
+
+    void OnTerminated(SipTransaction transaction);
+}

@@ -1,0 +1,94 @@
+using Dispatch.Media.Sip.Messages;
+using Dispatch.Media.Sip.Transactions.Internal;
+
+namespace Dispatch.Media.Sip.Transactions;
+
+/// <summary>
+/// A transaction (RFC 3261 §17): one request, its responses, and the timers that retransmit or give up.
+/// Timers are deadlines; the owning <see cref="SipTransactionLayer"/> fires them when its clock passes them.
+/// </summary>
+public abstract class SipTransaction
+{
+    private readonly Dictionary<SipTimer, DateTimeOffset> _timers = [];
+
+    private protected SipTransaction(ISipTransactionHost host, string id, SipRequest request, SipDestination remote)
+    {
+        Host = host;
+        Id = id;
+        Request = request;
+        Remote = remote;
+    }
+
+    /// <summary>The matching key: branch, sent-by and method (RFC 3261 §17.1.3, §17.2.3).</summary>
+    public string Id { get; }
+
+    public SipRequest Request { get; }
+
+    public SipDestination Remote { get; }
+
+    public SipTransactionState State { get; private protected set; }
+
+    public bool IsInvite => Request.Method == "INVITE";
+
+    private protected ISipTransactionHost Host { get; }
+
+    private protected SipTimerSettings Timers => Host.Timers;
+
+    private protected bool Reliable => Remote.IsReliable;
+
+    internal DateTimeOffset? NextDeadline => _timers.Count == 0 ? null : _timers.Values.Min();
+
+    internal void FireDueTimers(DateTimeOffset now)
+    {
+        while (State != SipTransactionState.Terminated && _timers.Count > 0)
+        {
+            var (timer, due) = _timers.MinBy(t => t.Value);
+            if (due > now)
+            {
+                return;
+            }
+            _timers.Remove(timer);
+            OnTimer(timer);
+        }
+    }
+
+    private protected abstract void OnTimer(SipTimer timer);
+
+    private protected void StartTimer(SipTimer timer, TimeSpan after) => _timers[timer] = Host.Now + after;
+
+    private protected void StopTimer(SipTimer timer) => _timers.Remove(timer);
+
+    private protected void Send(SipMessage message) => Host.Send(message, Remote);
+
+    /// <summary>Enter a waiting state for <paramref name="wait"/>; a zero wait (reliable transport) terminates at once.</summary>
+    private protected void WaitThenTerminate(SipTimer timer, TimeSpan wait)
+    {
+        if (wait <= TimeSpan.Zero)
+        {
+            Terminate();
+        }
+        else
+        {
+            StartTimer(timer, wait);
+        }
+    }
+
+    private protected void Terminate()
+    {
+        if (State == SipTransactionState.Terminated)
+        {
+            return;
+        }
+        _timers.Clear();
+        State = SipTransactionState.Terminated;
+        Host.OnTerminated(this);
+    }
+
+    private protected void TimeOut()
+    {
+        Host.Emit(new SipTransactionTimedOut(this));
+        Terminate();
+    }
+
+    public override string ToString() => $"{GetType().Name} {Id} {State}";
+}

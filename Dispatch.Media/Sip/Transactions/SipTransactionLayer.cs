@@ -1,0 +1,157 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using Dispatch.Media.Sip.Messages;
+using Dispatch.Media.Sip.Transactions.Internal;
+
+namespace Dispatch.Media.Sip.Transactions;
+
+/// <summary>
+/// The SIP transaction layer (RFC 3261 §17), sans-I/O. Feed it with <see cref="Receive"/> (a parsed message
+/// and where it came from), <see cref="SendRequest"/> / <see cref="ServerTransaction.Respond"/> (from the
+/// transaction user) and <see cref="HandleTimeout"/> (whenever the clock reaches <see cref="NextTimeout"/>);
+/// then drain <see cref="TryPollOutput"/> until empty: messages to send and events for the user.
+/// <code>
+///   datagram ─► parser ─► Receive ─┐                       ┌─► SipSendMessage ─► socket
+///   TU ─► SendRequest / Respond ───┼─► transactions ─► queue ┤
+///   clock ─► HandleTimeout ────────┘                       └─► SipRequestReceived / SipResponseReceived / TimedOut ─► TU
+/// </code>
+/// </summary>
+public sealed class SipTransactionLayer : ISipTransactionHost
+{
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, ClientTransaction> _clients = [];
+    private readonly Dictionary<string, ServerTransaction> _servers = [];
+    private readonly Queue<SipTransactionOutput> _outputs = new();
+
+    public SipTransactionLayer(TimeProvider time, SipTimerSettings? timers = null)
+    {
+        _time = time;
+        Timers = timers ?? SipTimerSettings.Default;
+    }
+
+    public SipTimerSettings Timers { get; }
+
+    public int ClientCount => _clients.Count;
+
+    public int ServerCount => _servers.Count;
+
+    DateTimeOffset ISipTransactionHost.Now => _time.GetUtcNow();
+
+    /// <summary>The earliest timer deadline of any transaction, or null when none is running.</summary>
+    public DateTimeOffset? NextTimeout =>
+        _clients.Values.Cast<SipTransaction>().Concat(_servers.Values).Select(t => t.NextDeadline).Where(d => d is not null).Min();
+
+    /// <summary>A new branch with the RFC 3261 magic cookie (§8.1.1.7).</summary>
+    public static string NewBranch() => SipVia.MagicCookie + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
+
+    /// <summary>
+    /// Starts a client transaction for a request whose top Via already carries a unique branch.
+    /// ACK is not sent through a transaction (RFC 3261 §17.1.1.3: the TU sends the ACK for 2xx directly).
+    /// </summary>
+    public ClientTransaction SendRequest(SipRequest request, SipDestination destination)
+    {
+        if (request.Method == "ACK")
+        {
+            throw new ArgumentException("ACK is sent by the transaction user, not through a client transaction.", nameof(request));
+        }
+        var key = SipTransactionKey.ForClient(request)
+            ?? throw new ArgumentException("The request needs a top Via with a branch and a CSeq.", nameof(request));
+        if (_clients.ContainsKey(key))
+        {
+            throw new InvalidOperationException($"A client transaction with branch {request.TopVia?.Branch} already exists.");
+        }
+        ClientTransaction transaction = request.Method == "INVITE"
+            ? new ClientInviteTransaction(this, key, request, destination)
+            : new ClientNonInviteTransaction(this, key, request, destination);
+        _clients.Add(key, transaction);
+        transaction.Start();
+        return transaction;
+    }
+
+    /// <summary>A parsed message from the transport. Unmatched responses are dropped (RFC 3261 §18.1.2).</summary>
+    public void Receive(SipMessage message, SipDestination source)
+    {
+        if (message is SipResponse response)
+        {
+            if (SipTransactionKey.ForClient(response) is { } key && _clients.TryGetValue(key, out var client))
+            {
+                client.OnResponse(response);
+            }
+            return;
+        }
+        var request = (SipRequest)message;
+        var serverKey = SipTransactionKey.ForServer(request, source);
+        if (serverKey is null)
+        {
+            return;
+        }
+        if (_servers.TryGetValue(serverKey, out var existing))
+        {
+            existing.OnRequest(request);
+            return;
+        }
+        if (request.Method == "ACK")
+        {
+            _outputs.Enqueue(new SipRequestReceived(null, request, source));
+            return;
+        }
+        ServerTransaction transaction;
+        if (request.Method == "INVITE")
+        {
+            var invite = new ServerInviteTransaction(this, serverKey, request, source);
+            transaction = invite;
+            _servers.Add(serverKey, transaction);
+            invite.Start();
+        }
+        else
+        {
+            var nonInvite = new ServerNonInviteTransaction(this, serverKey, request, source);
+            transaction = nonInvite;
+            _servers.Add(serverKey, transaction);
+            nonInvite.Start();
+        }
+        _outputs.Enqueue(new SipRequestReceived(transaction, request, source));
+    }
+
+    /// <summary>RFC 3261 §9.2: the INVITE server transaction a CANCEL refers to (same branch, sent-by and flow).</summary>
+    public bool TryFindCancelledInvite(ServerTransaction cancel, [NotNullWhen(true)] out ServerTransaction? invite)
+    {
+        invite = null;
+        var marker = "|CANCEL|";
+        var at = cancel.Id.LastIndexOf(marker, StringComparison.Ordinal);
+        return cancel.Request.Method == "CANCEL" && at >= 0
+            && _servers.TryGetValue(cancel.Id[..at] + "|INVITE|" + cancel.Id[(at + marker.Length)..], out invite);
+    }
+
+    /// <summary>Fires every timer whose deadline has passed on the injected clock.</summary>
+    public void HandleTimeout()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var transaction in _clients.Values.Cast<SipTransaction>().Concat(_servers.Values).ToList())
+        {
+            if (transaction.NextDeadline <= now)
+            {
+                transaction.FireDueTimers(now);
+            }
+        }
+    }
+
+    public bool TryPollOutput([NotNullWhen(true)] out SipTransactionOutput? output) => _outputs.TryDequeue(out output);
+
+    void ISipTransactionHost.Send(SipMessage message, SipDestination destination) => _outputs.Enqueue(new SipSendMessage(message, destination));
+
+    void ISipTransactionHost.Emit(SipTransactionOutput output) => _outputs.Enqueue(output);
+
+    void ISipTransactionHost.OnTerminated(SipTransaction transaction)
+    {
+        if (transaction is ClientTransaction)
+        {
+            _clients.Remove(transaction.Id);
+        }
+        else
+        {
+            _servers.Remove(transaction.Id);
+        }
+        _outputs.Enqueue(new SipTransactionTerminated(transaction));
+    }
+}

@@ -1,0 +1,40 @@
+using System.Net;
+using Dispatch.Media.Sip.Messages;
+using Dispatch.Media.Sip.Messages.Internal;
+
+namespace Dispatch.Media.Sip.Transport;
+
+/// <summary>
+/// What a server transport does to the top Via of a received request (RFC 3261 §18.2.1, RFC 3581 §4):
+/// add <c>received</c> when the packet came from another address than sent-by names, and fill an empty
+/// <c>rport</c> with the source port (then <c>received</c> is always added).
+/// </summary>
+public static class SipViaStamp
+{
+    public static void Apply(SipHeaders headers, IPEndPoint source)
+    {
+        if (headers[SipHeaderNames.Via] is not { } line)
+        {
+            return;
+        }
+        var elements = SipSyntax.SplitList(line);
+        if (!SipVia.TryParse(elements[0], out var top))
+        {
+            return;
+        }
+        var sourceIp = source.Address.IsIPv4MappedToIPv6 ? source.Address.MapToIPv4() : source.Address;
+        var sourceText = sourceIp.ToString();
+        var wantsRport = top.HasRport && top.Parameters["rport"] is null;
+        var sentByIsSource = IPAddress.TryParse(top.Host.Trim('[', ']'), out var sentByIp) && sentByIp.Equals(sourceIp);
+        if (!sentByIsSource || wantsRport)
+        {
+            top.Parameters.Set("received", sourceText);
+        }
+        if (wantsRport)
+        {
+            top.Parameters.Set("rport", source.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        elements[0] = top.ToString();
+        headers.ReplaceFirst(SipHeaderNames.Via, string.Join(", ", elements));
+    }
+}
