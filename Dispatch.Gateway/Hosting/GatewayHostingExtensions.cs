@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Dispatch.Gateway.Api;
 using Dispatch.Gateway.Auth;
 using Dispatch.Gateway.Health;
+using Dispatch.Gateway.Media;
 using Dispatch.Gateway.Problems;
 using Dispatch.Silo.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -15,18 +16,32 @@ public static class GatewayHostingExtensions
 {
     /// <summary>
     /// The edge's services. <c>Dispatch:Role</c> = <c>all</c> (default) co-hosts the silo in this
-    /// process; <c>gateway</c> joins a PostgreSQL cluster as an Orleans client.
+    /// process; <c>gateway</c> joins a PostgreSQL cluster as an Orleans client; <c>media</c> does
+    /// too and owns the SIP sockets.
     /// </summary>
     public static WebApplicationBuilder AddDispatchGateway(this WebApplicationBuilder builder)
     {
-        var role = builder.Configuration["Dispatch:Role"] ?? "all";
-        if (string.Equals(role, "gateway", StringComparison.OrdinalIgnoreCase))
+        var role = (builder.Configuration["Dispatch:Role"] ?? "all").ToLowerInvariant();
+        switch (role)
         {
-            builder.AddDispatchClusterClient();
+            case "all":
+                builder.AddDispatchSilo();
+                break;
+            case "gateway":
+                builder.AddDispatchClusterClient();
+                break;
+            case "media":
+                builder.AddDispatchClusterClient();
+                builder.Configuration["Dispatch:Sip:Enabled"] ??= "true";
+                builder.Configuration["Dispatch:Sip:Address"] ??= "0.0.0.0";
+                break;
+            default:
+                throw new InvalidOperationException($"Dispatch:Role must be 'all', 'gateway' or 'media', not '{role}'.");
         }
-        else
+        if (builder.Configuration.GetValue("Dispatch:Sip:Enabled", false))
         {
-            builder.AddDispatchSilo();
+            builder.Services.AddSingleton<SipListenerService>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<SipListenerService>());
         }
 
         var services = builder.Services;
