@@ -8,11 +8,11 @@ public sealed record DtlsEndpointOptions
     /// Profiles to offer (client) or accept (server), in preference order. RFC 5764 §4.1.1: the client lists
     /// them, the server picks one of the client's.
     /// </summary>
-    public IReadOnlyList<SrtpProtectionProfile> SrtpProfiles { get; init; } =
+    public IReadOnlyList<DtlsSrtpProfile> SrtpProfiles { get; init; } =
     [
-        SrtpProtectionProfile.AesCm128HmacSha1_80,
-        SrtpProtectionProfile.AesCm128HmacSha1_32,
-        SrtpProtectionProfile.AeadAes128Gcm,
+        DtlsSrtpProfile.AesCm128HmacSha1_80,
+        DtlsSrtpProfile.AesCm128HmacSha1_32,
+        DtlsSrtpProfile.AeadAes128Gcm,
     ];
 
     /// <summary>Give up on a handshake that has not finished after this long.</summary>

@@ -5,7 +5,7 @@ namespace Dispatch.Media.WebRtc.Dtls;
 /// "Client" and "server" are the DTLS roles, not the SDP offerer and answerer.
 /// </summary>
 public sealed record SrtpKeyingMaterial(
-    SrtpProtectionProfile Profile,
+    DtlsSrtpProfile Profile,
     byte[] ClientWriteKey,
     byte[] ServerWriteKey,
     byte[] ClientWriteSalt,
@@ -15,7 +15,7 @@ public sealed record SrtpKeyingMaterial(
     public const string ExporterLabel = "EXTRACTOR-dtls_srtp";
 
     /// <summary>Bytes to export for <paramref name="profile"/>: 2 * (key + salt).</summary>
-    public static int ExportLength(SrtpProtectionProfile profile) =>
+    public static int ExportLength(DtlsSrtpProfile profile) =>
         2 * (profile.MasterKeyLength() + profile.MasterSaltLength());
 
     /// <summary>
@@ -23,7 +23,7 @@ public sealed record SrtpKeyingMaterial(
     /// client_write_SRTP_master_key | server_write_SRTP_master_key |
     /// client_write_SRTP_master_salt | server_write_SRTP_master_salt.
     /// </summary>
-    public static SrtpKeyingMaterial Split(SrtpProtectionProfile profile, ReadOnlySpan<byte> exported)
+    public static SrtpKeyingMaterial Split(DtlsSrtpProfile profile, ReadOnlySpan<byte> exported)
     {
         var keyLength = profile.MasterKeyLength();
         var saltLength = profile.MasterSaltLength();

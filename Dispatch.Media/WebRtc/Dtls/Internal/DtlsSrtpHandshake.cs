@@ -15,7 +15,7 @@ internal sealed class DtlsSrtpHandshake(DtlsCertificate local, CertificateFinger
 
     public DtlsEndpointOptions Options => options;
 
-    public SrtpProtectionProfile? SelectedProfile { get; set; }
+    public DtlsSrtpProfile? SelectedProfile { get; set; }
 
     public SrtpKeyingMaterial? Keys { get; private set; }
 

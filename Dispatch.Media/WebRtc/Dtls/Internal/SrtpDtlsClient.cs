@@ -37,7 +37,7 @@ internal sealed class SrtpDtlsClient(DtlsSrtpHandshake handshake) : DefaultTlsCl
                 : "Server chose an SRTP protection profile the client did not offer (RFC 5764 §4.1.1).";
             throw new TlsFatalAlert(AlertDescription.illegal_parameter, handshake.FailureReason);
         }
-        handshake.SelectedProfile = (SrtpProtectionProfile)chosen.ProtectionProfiles[0];
+        handshake.SelectedProfile = (DtlsSrtpProfile)chosen.ProtectionProfiles[0];
     }
 
     public override TlsAuthentication GetAuthentication() => new FingerprintAuthentication(handshake, m_context);

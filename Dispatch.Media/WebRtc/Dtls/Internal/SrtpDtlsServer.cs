@@ -48,7 +48,7 @@ internal sealed class SrtpDtlsServer(DtlsSrtpHandshake handshake) : DefaultTlsSe
         handshake.SelectedProfile = SrtpProfileNegotiation.Select(offered.ProtectionProfiles, handshake.Options.SrtpProfiles);
         if (handshake.SelectedProfile is null)
         {
-            var names = string.Join(", ", offered.ProtectionProfiles.Select(p => ((SrtpProtectionProfile)p).WireName()));
+            var names = string.Join(", ", offered.ProtectionProfiles.Select(p => ((DtlsSrtpProfile)p).WireName()));
             handshake.FailureReason = $"No SRTP protection profile in common; the client offered {names}.";
             throw new TlsFatalAlert(AlertDescription.handshake_failure, handshake.FailureReason);
         }

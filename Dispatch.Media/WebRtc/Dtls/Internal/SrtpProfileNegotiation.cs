@@ -6,7 +6,7 @@ internal static class SrtpProfileNegotiation
     /// RFC 5764 §4.1.1: the server answers with one profile from the client's list. We walk the client's
     /// list in its order and take the first one we support, or null when there is none in common.
     /// </summary>
-    public static SrtpProtectionProfile? Select(IReadOnlyList<int> offeredByClient, IReadOnlyList<SrtpProtectionProfile> supported)
+    public static DtlsSrtpProfile? Select(IReadOnlyList<int> offeredByClient, IReadOnlyList<DtlsSrtpProfile> supported)
     {
         foreach (var offered in offeredByClient)
         {
