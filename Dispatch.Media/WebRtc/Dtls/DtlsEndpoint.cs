@@ -89,7 +89,7 @@ public sealed class DtlsEndpoint : IDisposable
     /// </summary>
     public void HandleDatagram(ReadOnlySpan<byte> datagram)
     {
-        if (!DtlsRecordInspector.IsDtls(datagram))
+        if (!DtlsRecordInspector.IsDtls(datagram) || !DtlsRecordInspector.HasOnlyWellFormedRecords(datagram))
         {
             return;
         }

@@ -38,13 +38,17 @@ internal sealed class DatagramPipe
     public int Reordered { get; private set; }
 
     /// <summary>Delivers datagrams until both sides have reported an event matching <paramref name="done"/>, or the time is up.</summary>
-    public async Task RunUntilAsync(Func<DtlsEvent, bool> done, TimeSpan timeout)
+    public Task RunUntilAsync(Func<DtlsEvent, bool> done, TimeSpan timeout) =>
+        RunUntilAsync(() => EventsOfA.Any(done) && EventsOfB.Any(done), timeout);
+
+    /// <summary>Delivers datagrams until <paramref name="done"/> holds, or the time is up.</summary>
+    public async Task RunUntilAsync(Func<bool> done, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
             Pump();
-            if (EventsOfA.Any(done) && EventsOfB.Any(done))
+            if (done())
             {
                 return;
             }

@@ -1,0 +1,73 @@
+using Dispatch.Media.WebRtc.Dtls;
+
+namespace Dispatch.Media.Tests.WebRtc.Dtls;
+
+public sealed class DtlsConnectionTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Application_data_crosses_in_both_directions_after_the_handshake()
+    {
+        var (server, client) = await ConnectedPairAsync();
+        var pipe = new DatagramPipe(server, client);
+
+        Assert.True(client.TrySendApplicationData("ping"u8));
+        Assert.True(server.TrySendApplicationData("pong"u8));
+        await pipe.RunUntilAsync(e => e is DtlsApplicationDataReceived, Patience);
+
+        Assert.Equal("ping"u8.ToArray(), Assert.IsType<DtlsApplicationDataReceived>(Assert.Single(pipe.EventsOfA)).Data);
+        Assert.Equal("pong"u8.ToArray(), Assert.IsType<DtlsApplicationDataReceived>(Assert.Single(pipe.EventsOfB)).Data);
+    }
+
+    [Fact]
+    public async Task Close_sends_close_notify_and_the_peer_reports_closed_by_peer()
+    {
+        var (server, client) = await ConnectedPairAsync();
+        var pipe = new DatagramPipe(server, client);
+
+        client.Close();
+        await pipe.RunUntilAsync(e => e is DtlsClosed, Patience);
+
+        Assert.Equal(new DtlsClosed(ByPeer: false), Assert.Single(pipe.EventsOfB));
+        Assert.Equal(new DtlsClosed(ByPeer: true), Assert.Single(pipe.EventsOfA));
+        Assert.Equal(DtlsEndpointState.Closed, server.State);
+        Assert.False(client.TrySendApplicationData("late"u8));
+    }
+
+    [Fact]
+    public async Task Closing_during_a_handshake_frees_the_worker_at_once()
+    {
+        using var workers = new DtlsHandshakeWorkers(1);
+        var client = DtlsEndpoint.CreateClient(DtlsPair.ClientCertificate, DtlsPair.ServerCertificate.Fingerprint,
+            DtlsPair.Fast with { Workers = workers });
+
+        client.Start();
+        await WaitUntilAsync(() => workers.Busy == 1);
+        client.Close();
+        await WaitUntilAsync(() => workers.Busy == 0);
+
+        Assert.Equal(DtlsEndpointState.Closed, client.State);
+    }
+
+    private static async Task<(DtlsEndpoint Server, DtlsEndpoint Client)> ConnectedPairAsync()
+    {
+        var (server, client) = DtlsPair.Create();
+        var pipe = new DatagramPipe(server, client);
+        client.Start();
+        await pipe.RunUntilSettledAsync(Patience);
+        Assert.Equal(DtlsEndpointState.Connected, server.State);
+        Assert.Equal(DtlsEndpointState.Connected, client.State);
+        return (server, client);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
+            await Task.Delay(5);
+        }
+    }
+}
