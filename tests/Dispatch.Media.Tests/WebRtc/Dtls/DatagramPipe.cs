@@ -18,6 +18,7 @@ internal sealed class DatagramPipe
 
     public DatagramPipe(DtlsEndpoint a, DtlsEndpoint b, double lossRate = 0, double reorderRate = 0, int seed = 1)
     {
+        DropWhen = (_, _) => false;
         _a = a;
         _b = b;
         _lossRate = lossRate;
@@ -30,6 +31,9 @@ internal sealed class DatagramPipe
     public List<DtlsEvent> EventsOfA { get; } = [];
 
     public List<DtlsEvent> EventsOfB { get; } = [];
+
+    /// <summary>Drops a datagram (from, bytes) on purpose, besides the random loss.</summary>
+    public Func<DtlsEndpoint, byte[], bool> DropWhen { get; set; }
 
     public int Carried { get; private set; }
 
@@ -82,7 +86,7 @@ internal sealed class DatagramPipe
         while (from.TryPollDatagram(out var datagram))
         {
             moved = true;
-            if (_random.NextDouble() < _lossRate)
+            if (DropWhen(from, datagram) || _random.NextDouble() < _lossRate)
             {
                 Dropped++;
                 continue;

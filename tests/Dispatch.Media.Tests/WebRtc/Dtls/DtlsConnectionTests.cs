@@ -50,6 +50,29 @@ public sealed class DtlsConnectionTests
         Assert.Equal(DtlsEndpointState.Closed, client.State);
     }
 
+    [Fact]
+    public async Task Connected_server_resends_its_lost_final_flight_without_holding_a_worker()
+    {
+        using var serverWorkers = new DtlsHandshakeWorkers(1);
+        var (server, client) = DtlsPair.Create(serverOptions: DtlsPair.Fast with { Workers = serverWorkers });
+        var pipe = new DatagramPipe(server, client);
+        var finishedDropped = false;
+        // RFC 6347 §4.2.4: lose the server's Finished (its first epoch-1 record) once.
+        pipe.DropWhen = (from, datagram) =>
+            from == server && !finishedDropped && datagram[3] == 0 && datagram[4] == 1 && (finishedDropped = true);
+
+        client.Start();
+        await pipe.RunUntilAsync(() => pipe.EventsOfA.Count > 0, Patience);
+        Assert.IsType<DtlsHandshakeCompleted>(Assert.Single(pipe.EventsOfA));
+        Assert.Empty(pipe.EventsOfB);
+        await WaitUntilAsync(() => serverWorkers.Busy == 0);
+
+        await pipe.RunUntilSettledAsync(Patience);
+
+        Assert.True(finishedDropped);
+        Assert.IsType<DtlsHandshakeCompleted>(Assert.Single(pipe.EventsOfB));
+    }
+
     private static async Task<(DtlsEndpoint Server, DtlsEndpoint Client)> ConnectedPairAsync()
     {
         var (server, client) = DtlsPair.Create();
