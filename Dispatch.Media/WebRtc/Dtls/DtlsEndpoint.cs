@@ -137,6 +137,7 @@ public sealed class DtlsEndpoint : IDisposable
             try
             {
                 _connection.Send(data);
+                _transport.Flush();
                 return true;
             }
             catch (Exception e)
@@ -200,6 +201,8 @@ public sealed class DtlsEndpoint : IDisposable
             var connection = Role == DtlsRole.Server
                 ? new DtlsServerProtocol().Accept(new SrtpDtlsServer(_handshake), _transport)
                 : new DtlsClientProtocol().Connect(new SrtpDtlsClient(_handshake), _transport);
+            // A server's last flight is written without a wait after it.
+            _transport.Flush();
             lock (_gate)
             {
                 if (_state != DtlsEndpointState.Handshaking)
@@ -216,6 +219,7 @@ public sealed class DtlsEndpoint : IDisposable
         }
         catch (Exception e)
         {
+            _transport.Flush();
             lock (_gate)
             {
                 if (_state == DtlsEndpointState.Handshaking)
@@ -248,6 +252,8 @@ public sealed class DtlsEndpoint : IDisposable
                 FailLocked(Explain(e));
             }
         }
+        // A resent final flight (RFC 6347 §4.2.4) or an alert answer.
+        _transport.Flush();
     }
 
     private void FailLocked(string reason)

@@ -7,6 +7,10 @@ namespace Dispatch.Media.WebRtc.Dtls.Internal;
 /// queue, sent ones go to a callback. While a handshake runs, Receive parks the worker thread on a monitor
 /// for at most the wait BouncyCastle asks for (its retransmission timer); once connected, Receive never
 /// waits, because it is then called on the thread that just queued the datagram.
+/// BouncyCastle sends one record per call; records are held and packed into as few datagrams as fit
+/// (RFC 6347 §4.1.1 allows several records per datagram) until the stack waits for an answer or the endpoint
+/// calls <see cref="Flush"/>. A whole flight then travels in one or two datagrams, so a single loss costs
+/// the flight less often.
 /// </summary>
 internal sealed class QueuedDatagramTransport(int maxDatagramSize, int queueLimit, Action<byte[]> send, Action closedByStack)
     : DatagramTransport
@@ -16,6 +20,9 @@ internal sealed class QueuedDatagramTransport(int maxDatagramSize, int queueLimi
 
     private readonly object _gate = new();
     private readonly Queue<byte[]> _inbound = new();
+    private readonly object _sendGate = new();
+    private readonly List<byte[]> _pendingRecords = [];
+    private int _pendingBytes;
     private bool _waitForData = true;
     private bool _closed;
 
@@ -79,6 +86,8 @@ internal sealed class QueuedDatagramTransport(int maxDatagramSize, int queueLimi
 
     public int Receive(Span<byte> buffer, int waitMillis)
     {
+        // The stack only waits once its flight is complete.
+        Flush();
         lock (_gate)
         {
             // BouncyCastle's convention: a wait of 0 means no limit.
@@ -112,13 +121,55 @@ internal sealed class QueuedDatagramTransport(int maxDatagramSize, int queueLimi
         }
     }
 
-    public void Send(byte[] buf, int off, int len) => send(buf.AsSpan(off, len).ToArray());
+    public void Send(byte[] buf, int off, int len) => Send(buf.AsSpan(off, len));
 
-    public void Send(ReadOnlySpan<byte> buffer) => send(buffer.ToArray());
+    public void Send(ReadOnlySpan<byte> buffer)
+    {
+        lock (_sendGate)
+        {
+            if (_pendingBytes + buffer.Length > maxDatagramSize)
+            {
+                FlushLocked();
+            }
+            _pendingRecords.Add(buffer.ToArray());
+            _pendingBytes += buffer.Length;
+        }
+    }
+
+    /// <summary>Sends the held records as one datagram.</summary>
+    public void Flush()
+    {
+        lock (_sendGate)
+        {
+            FlushLocked();
+        }
+    }
+
+    private void FlushLocked()
+    {
+        if (_pendingRecords.Count == 0)
+        {
+            return;
+        }
+        var datagram = _pendingRecords.Count == 1 ? _pendingRecords[0] : new byte[_pendingBytes];
+        if (_pendingRecords.Count > 1)
+        {
+            var offset = 0;
+            foreach (var record in _pendingRecords)
+            {
+                record.CopyTo(datagram, offset);
+                offset += record.Length;
+            }
+        }
+        _pendingRecords.Clear();
+        _pendingBytes = 0;
+        send(datagram);
+    }
 
     /// <summary>BouncyCastle calls this after sending or receiving close_notify, or after a fatal alert.</summary>
     public void Close()
     {
+        Flush();
         lock (_gate)
         {
             _closed = true;
