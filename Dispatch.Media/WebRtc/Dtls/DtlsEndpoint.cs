@@ -67,7 +67,11 @@ public sealed class DtlsEndpoint : IDisposable
     /// <summary>Certificate types the server's CertificateRequest listed, as this client saw them.</summary>
     internal IReadOnlyList<short>? RequestedCertificateTypes => _handshake.RequestedCertificateTypes;
 
-    /// <summary>Raised, possibly on a worker thread, when a datagram or event is ready to poll. Keep handlers short.</summary>
+    /// <summary>
+    /// Raised, possibly on a worker thread and while the endpoint's lock is held, when a datagram or event is
+    /// ready to poll. Handlers should only signal the host's loop; feeding another endpoint from inside the
+    /// handler could deadlock two endpoints that feed each other.
+    /// </summary>
     public event Action<DtlsEndpoint>? OutputAvailable;
 
     /// <summary>Starts a client handshake. A server starts by itself on the first ClientHello.</summary>
@@ -186,7 +190,10 @@ public sealed class DtlsEndpoint : IDisposable
     {
         _state = DtlsEndpointState.Handshaking;
         _startedAt = Stopwatch.GetTimestamp();
-        _workers.Schedule(RunHandshake);
+        if (!_workers.TrySchedule(RunHandshake))
+        {
+            FailLocked("DTLS handshake workers are shut down; no handshake can start.");
+        }
     }
 
     /// <summary>Runs on a worker thread from the first flight to the last, or to failure.</summary>

@@ -50,13 +50,22 @@ public sealed class DtlsHandshakeWorkers : IDisposable
     /// <summary>Handshakes waiting for a free worker.</summary>
     public int Queued => _jobs.Count;
 
-    internal void Schedule(Action handshake)
+    /// <summary>Queues a handshake; false once the workers are disposed.</summary>
+    internal bool TrySchedule(Action handshake)
     {
-        _jobs.Add(handshake);
+        try
+        {
+            _jobs.Add(handshake);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
         if (Volatile.Read(ref _idle) == 0)
         {
             TryStartThread();
         }
+        return true;
     }
 
     public void Dispose() => _jobs.CompleteAdding();

@@ -73,6 +73,21 @@ public sealed class DtlsConnectionTests
         Assert.IsType<DtlsHandshakeCompleted>(Assert.Single(pipe.EventsOfB));
     }
 
+    [Fact]
+    public void Starting_on_disposed_workers_fails_the_endpoint_instead_of_throwing()
+    {
+        var workers = new DtlsHandshakeWorkers(1);
+        workers.Dispose();
+        var client = DtlsEndpoint.CreateClient(DtlsPair.ClientCertificate, DtlsPair.ServerCertificate.Fingerprint,
+            DtlsPair.Fast with { Workers = workers });
+
+        client.Start();
+
+        Assert.Equal(DtlsEndpointState.Failed, client.State);
+        Assert.True(client.TryPollEvent(out var failed));
+        Assert.Contains("workers are shut down", Assert.IsType<DtlsFailed>(failed).Reason);
+    }
+
     private static async Task<(DtlsEndpoint Server, DtlsEndpoint Client)> ConnectedPairAsync()
     {
         var (server, client) = DtlsPair.Create();
