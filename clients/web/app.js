@@ -1,6 +1,9 @@
 // A minimal dispatcher console over the REST API (docs/protocol.md): log in, walk the tree,
 // find people below a unit. Requests that fail for network reasons are retried with backoff.
 let token = sessionStorage.getItem('dispatch.token');
+let roots = [];          // where this login may start browsing (GET /api/units)
+let current = null;      // the unit on screen
+let lastSearch = null;   // the last "find people below" query, re-run when the language changes
 let me = JSON.parse(sessionStorage.getItem('dispatch.me') || 'null');
 const $ = id => document.getElementById(id);
 
@@ -40,9 +43,12 @@ function logout() {
 }
 
 async function showUnit(code) {
+  current = code; lastSearch = null;
   const unit = await api(`/api/units/${encodeURIComponent(code)}`);
-  $('unitName').textContent = `${unit.name}（${t('levels')[unit.level]}）`;
-  $('crumbs').replaceChildren(...unit.path.map(c => link(c, c)));
+  $('unitName').textContent = lang === 'en' ? `${unit.name} (${t('levels')[unit.level]})` : `${unit.name}（${t('levels')[unit.level]}）`;
+  // Crumbs start at the login's own scope: units above it would only answer 403.
+  const from = unit.path.findIndex(c => roots.includes(c));
+  $('crumbs').replaceChildren(...(from < 0 ? [] : unit.path.slice(from)).map(c => link(c, c)));
   $('children').replaceChildren(...unit.children.map(c => { const li = document.createElement('li'); li.append(link(c.code, c.name)); return li; }));
   $('workers').replaceChildren(...unit.members.map(row));
   $('filter').dataset.code = code;
@@ -52,7 +58,7 @@ async function showUnit(code) {
 
 function link(code, text) {
   const a = document.createElement('a'); a.href = '#'; a.textContent = text;
-  a.onclick = e => { e.preventDefault(); showUnit(code); };
+  a.onclick = e => { e.preventDefault(); showUnit(code).catch(err => { $('status').textContent = err.message; }); };
   return a;
 }
 
@@ -71,23 +77,44 @@ async function search(event) {
   const query = new URLSearchParams();
   if (form.get('role')) query.append('role', form.get('role'));
   if (form.get('onDuty')) query.append('onDuty', 'true');
+  lastSearch = `/api/units/${encodeURIComponent(event.target.dataset.code)}/workers?${query}`;
+  await runSearch();
+}
+
+async function runSearch() {
   $('status').textContent = t('loading');
-  const result = await api(`/api/units/${encodeURIComponent(event.target.dataset.code)}/workers?${query}`);
+  const result = await api(lastSearch);
   $('status').textContent = t('found')(result.count);
   $('workers').replaceChildren(...result.workers.map(row));
+}
+
+// Switching language re-renders what is on screen, not only the fixed labels.
+async function relabel() {
+  toggleLang();
+  fillRoles();
+  if (!current) return;
+  const search = lastSearch;
+  await showUnit(current);
+  if (search) { lastSearch = search; await runSearch(); }
+}
+
+function fillRoles() {
+  const select = document.querySelector('#filter select');
+  const chosen = select.value;
+  select.replaceChildren(new Option(t('allRoles'), ''), ...Object.keys(TEXT.en.roles).map(r => new Option(t('roles')[r], r)));
+  select.value = chosen;
 }
 
 function start() {
   $('login').hidden = true; $('console').hidden = false; $('logout').hidden = false;
   $('who').textContent = `${me.role} · ${me.workerId || ''}`;
-  const select = document.querySelector('#filter select');
-  select.replaceChildren(select.options[0], ...Object.keys(TEXT.en.roles).map(r => new Option(t('roles')[r], r)));
-  api('/api/units').then(roots => roots.length && showUnit(roots[0].code));
+  fillRoles();
+  api('/api/units').then(list => { roots = list.map(u => u.code); if (roots.length) showUnit(roots[0]); });
 }
 
 $('login').onsubmit = login;
 $('filter').onsubmit = search;
 $('logout').onclick = logout;
-$('lang').onclick = toggleLang;
+$('lang').onclick = () => relabel().catch(err => { $('status').textContent = err.message; });
 applyText();
 if (token) start();
