@@ -1,5 +1,4 @@
 using Dispatch.Contracts.Accounts;
-using Dispatch.Silo.Accounts;
 using Dispatch.Contracts.Org;
 
 namespace Dispatch.Gateway.Auth;
@@ -9,12 +8,12 @@ namespace Dispatch.Gateway.Auth;
 /// a dispatcher or leader acts within the units where that role is held (and everything below);
 /// everyone else within the units they are assigned to.
 /// </summary>
-public sealed class LoginService(IGrainFactory grains, TokenIssuer issuer)
+public sealed class LoginService(IGrainFactory grains, TokenIssuer issuer, VerifiedPasswords passwords)
 {
     public async Task<IssuedToken?> Login(string login, string password)
     {
         var account = await grains.GetGrain<IAccountGrain>(Normalize(login)).Get();
-        if (account is null || !PasswordHasher.Verify(password, account.PasswordHash))
+        if (account is null || !passwords.Verify(password, account.PasswordHash))
         {
             return null;
         }

@@ -50,6 +50,7 @@ public static class GatewayHostingExtensions
         services.AddSingleton<GatewayReadiness>();
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<VerifiedPasswords>();
         services.AddSingleton<LoginService>();
         services.AddSingleton<OrgScope>();
 
