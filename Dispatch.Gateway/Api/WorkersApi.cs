@@ -5,6 +5,7 @@ using Dispatch.Silo.Accounts;
 using Dispatch.Contracts.Org;
 using Dispatch.Gateway.Auth;
 using Dispatch.Gateway.Problems;
+using Dispatch.Silo.Grid;
 
 namespace Dispatch.Gateway.Api;
 
@@ -18,6 +19,7 @@ public static class WorkersApi
         group.MapPost("/", CreateWorker);
         group.MapPut("/{id}", UpdateWorker);
         group.MapPut("/{id}/duty", SetDuty);
+        group.MapPut("/{id}/sip-devices", SetSipDevices);
         group.MapGet("/{id}/placement", GetPlacement);
         return app;
     }
@@ -123,6 +125,55 @@ public static class WorkersApi
             return OutOfScope(id);
         }
         await grain.SetOnDuty(onDuty);
+        return Results.Ok(WorkerResponse.From((await grain.Get())!));
+    }
+
+    /// <summary>
+    /// Replaces the worker's SIP devices. Passwords are turned into HA1 hashes (RFC 7616 §3.4.2) for
+    /// MD5 and SHA-256 at once and never stored.
+    /// </summary>
+    private static async Task<IResult> SetSipDevices(string id, SipDeviceRequest[]? request, ClaimsPrincipal user, IGrainFactory grains, OrgScope scope)
+    {
+        if (request is null)
+        {
+            return ProblemResults.Invalid("The body must be a JSON array of {deviceId, username, password}.");
+        }
+        var errors = new Dictionary<string, string[]>();
+        for (var i = 0; i < request.Length; i++)
+        {
+            var d = request[i];
+            if (string.IsNullOrWhiteSpace(d.DeviceId) || d.DeviceId.Length > 32)
+            {
+                errors[$"[{i}].deviceId"] = ["A device id is 1 to 32 characters."];
+            }
+            if (string.IsNullOrWhiteSpace(d.Username) || d.Username.Length > 64 || d.Username.Any(c => char.IsWhiteSpace(c) || c is ':' or '@' or '"'))
+            {
+                errors[$"[{i}].username"] = ["A SIP username is 1 to 64 characters without spaces, ':', '@' or '\"'."];
+            }
+            if (d.Password is not { Length: >= 8 })
+            {
+                errors[$"[{i}].password"] = ["A SIP password has at least 8 characters."];
+            }
+        }
+        if (request.Select(d => d.Username).Distinct().Count() != request.Length)
+        {
+            errors["username"] = ["Each device needs its own username."];
+        }
+        if (errors.Count > 0)
+        {
+            return ProblemResults.Invalid("The SIP devices were not saved.", errors);
+        }
+        var grain = grains.GetGrain<IWorkerGrain>(id);
+        var worker = await grain.Get();
+        if (worker is null)
+        {
+            return ProblemResults.NotFound("Worker", id);
+        }
+        if (!user.MayManage() || !await scope.Covers(user, worker))
+        {
+            return OutOfScope(id);
+        }
+        await grain.SetSipDevices(request.Select(d => DigestHa1.Credential(d.DeviceId!, d.Username!, d.Password!)).ToArray());
         return Results.Ok(WorkerResponse.From((await grain.Get())!));
     }
 

@@ -45,4 +45,28 @@ public sealed class WorkerChangesTests(DemoCountyFixture demo)
         Assert.DoesNotContain(oldGrid.GetProperty("members").EnumerateArray(), m => m.GetProperty("workerId").GetString() == "T-mover");
         Assert.Contains(newGrid.GetProperty("members").EnumerateArray(), m => m.GetProperty("workerId").GetString() == "T-mover");
     }
+
+    [Fact]
+    public async Task Sip_devices_are_kept_as_hashes_and_bad_ones_are_refused_field_by_field()
+    {
+        var worker = DemoFacts.WorkerUnder(DemoFacts.TownCode(11), WorkerRole.PartTimeGridWorker);
+        var client = await demo.App.ClientFor("dispatcher.t11", DemoCountyFixture.Password);
+
+        var saved = await client.PutAsJsonAsync($"/api/workers/{worker.Id}/sip-devices", new[]
+        {
+            new { deviceId = "desk-1", username = "sip-" + worker.Phone, password = "desk-password-1" },
+            new { deviceId = "radio-1", username = "radio-" + worker.Phone, password = "radio-password-1" },
+        });
+        var refused = await client.PutAsJsonAsync($"/api/workers/{worker.Id}/sip-devices", new[] { new { deviceId = "", username = "a b", password = "short" } });
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var body = await saved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, body.GetProperty("sipUsernames").GetArrayLength());
+        Assert.DoesNotContain("desk-password-1", body.ToString());
+        var problem = await Problem.Expect(refused, HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("[0].deviceId", out _) && errors.TryGetProperty("[0].username", out _) && errors.TryGetProperty("[0].password", out _), problem.Text());
+        var after = await client.GetFromJsonAsync<JsonElement>($"/api/workers/{worker.Id}");
+        Assert.Equal(2, after.GetProperty("sipUsernames").GetArrayLength());
+    }
 }
