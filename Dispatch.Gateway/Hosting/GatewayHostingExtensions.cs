@@ -4,6 +4,7 @@ using Dispatch.Gateway.Api;
 using Dispatch.Gateway.Auth;
 using Dispatch.Gateway.Health;
 using Dispatch.Gateway.Problems;
+using Dispatch.Gateway.Realtime;
 using Dispatch.Silo.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
@@ -77,6 +78,7 @@ public static class GatewayHostingExtensions
             });
         services.AddAuthorization();
         services.AddOpenApi();
+        services.AddDispatchRealtime(builder.Configuration);
         return builder;
     }
 
@@ -102,6 +104,8 @@ public static class GatewayHostingExtensions
         app.MapUnitsApi();
         app.MapWorkersApi();
         app.MapImportApi();
+        app.MapPushesApi();
+        app.MapDispatchRealtime();
         return app;
     }
 }
