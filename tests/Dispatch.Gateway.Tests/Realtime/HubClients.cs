@@ -1,0 +1,35 @@
+using Dispatch.Client;
+using Dispatch.Gateway.Tests.Support;
+using Microsoft.AspNetCore.Http.Connections;
+
+namespace Dispatch.Gateway.Tests.Realtime;
+
+/// <summary>Typed clients over the in-memory test server: WebSockets, token in the query string as browsers send it.</summary>
+internal static class HubClients
+{
+    public static async Task<DispatchClient> LoggedIn(DispatchAppFactory app, string login, string? deviceId = null)
+    {
+        var server = app.Server;
+        var client = new DispatchClient(new DispatchClientOptions
+        {
+            Server = server.BaseAddress,
+            DeviceId = deviceId ?? "dev-" + Guid.NewGuid().ToString("N")[..8],
+            HttpHandler = server.CreateHandler(),
+            ConfigureConnection = o =>
+            {
+                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.WebSocketFactory = async (context, cancellationToken) =>
+                {
+                    var token = await o.AccessTokenProvider!();
+                    var uri = new UriBuilder(context.Uri);
+                    uri.Query = uri.Query.TrimStart('?') + "&access_token=" + Uri.EscapeDataString(token!);
+                    return await server.CreateWebSocketClient().ConnectAsync(uri.Uri, cancellationToken);
+                };
+            },
+        });
+        await client.LoginAsync(login, DemoCountyFixture.Password);
+        return client;
+    }
+}
