@@ -22,6 +22,7 @@ public sealed class HubBadInputTests(DemoCountyFixture demo)
         var refused = await Assert.ThrowsAsync<HubException>(() => intruder.AckAsync(pushId, ReceiptKind.Accepted));
 
         Assert.Contains($"Push '{pushId}' is not in your inbox", refused.Message);
+        Assert.Contains(demo.App.Logs.Lines, l => l.Contains("Hub call Ack by " + other.Phone) && l.Contains(pushId));
         Assert.Empty(await PushApi.Receipts(dispatcher, pushId));
         await using var ownerDevice = await HubClients.LoggedIn(demo.App, owner.Phone);
         await ownerDevice.ConnectAsync();
@@ -37,6 +38,7 @@ public sealed class HubBadInputTests(DemoCountyFixture demo)
 
         Assert.Contains("'DeleteEverything'", refused.Message);
         Assert.Contains("Method does not exist", refused.Message);
+        Assert.Contains(demo.App.Logs.Lines, l => l.Contains("Hub invocation of 'DeleteEverything' refused"));
     }
 
     [Fact]
@@ -50,6 +52,7 @@ public sealed class HubBadInputTests(DemoCountyFixture demo)
         Assert.Contains("Failed to invoke 'Ack'", wrongType.Message);
         Assert.Contains("Error binding arguments", wrongType.Message);
         Assert.Contains("Failed to invoke 'Ack'", wrongCount.Message);
+        Assert.Contains(demo.App.Logs.Lines, l => l.Contains("Hub invocation of 'Ack' refused: Invocation provides 1 argument(s) but target expects 2"));
     }
 
     [Fact]

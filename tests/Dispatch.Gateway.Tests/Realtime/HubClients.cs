@@ -32,4 +32,12 @@ internal static class HubClients
         await client.LoginAsync(login, DemoCountyFixture.Password);
         return client;
     }
+
+    /// <summary>A client of a real gateway process, over its real transports.</summary>
+    public static async Task<DispatchClient> LoggedIn(System.GatewayProcess gateway, string login, string password, string deviceId)
+    {
+        var client = new DispatchClient(new DispatchClientOptions { Server = gateway.Http.BaseAddress!, DeviceId = deviceId });
+        await client.LoginAsync(login, password);
+        return client;
+    }
 }
