@@ -14,11 +14,20 @@ internal sealed class GatewayNode(IGrainFactory grains, GatewayObserver observer
 
     public IGatewayObserver Observer => _reference.Value;
 
+    /// <summary>A courtesy at shutdown: the runtime may already have let go of the reference, which is fine.</summary>
     public void Release()
     {
-        if (_reference.IsValueCreated)
+        if (!_reference.IsValueCreated)
+        {
+            return;
+        }
+        try
         {
             grains.DeleteObjectReference<IGatewayObserver>(_reference.Value);
+        }
+        catch (ArgumentException)
+        {
+            // "Reference is not associated with a local object": the co-hosted silo stopped first.
         }
     }
 }

@@ -41,7 +41,8 @@ internal sealed partial class GatewayRegistration(
         await base.StopAsync(cancellationToken);
         try
         {
-            await grains.GetGrain<IGatewayDirectoryGrain>(0).Unregister(node.Id);
+            // Best effort: the cluster may be gone already; the directory's lease covers that case.
+            await grains.GetGrain<IGatewayDirectoryGrain>(0).Unregister(node.Id).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
         }
         catch (Exception e)
         {
