@@ -60,11 +60,11 @@ public static class PushesApi
             return new PushMessage(pushId, id, request.Kind ?? PushKind.Notice, request.Title!, request.Body ?? "", now, sender,
                 grains.GetGrain<IPushTrackerGrain>(pushId));
         }).ToArray();
-        await Task.WhenAll(pushes.Select(async push =>
-        {
-            await grains.GetGrain<IPushTrackerGrain>(push.Id).Open(push);
-            await grains.GetGrain<IInboxGrain>(push.WorkerId).Push(push);
-        }));
+        // The tracker accepts receipts before Open, so the two saves need no order and the inbox (which
+        // delivers) does not wait for the tracker.
+        await Task.WhenAll(pushes.Select(push => Task.WhenAll(
+            grains.GetGrain<IPushTrackerGrain>(push.Id).Open(push),
+            grains.GetGrain<IInboxGrain>(push.WorkerId).Push(push))));
         return Results.Ok(new PushResponse(pushes.Select(p => p.Id).ToArray()));
     }
 

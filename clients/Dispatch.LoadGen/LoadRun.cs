@@ -13,6 +13,7 @@ namespace Dispatch.LoadGen;
 internal sealed class LoadRun(LoadOptions options, TextWriter output)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly string _title = $"LoadGen {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} {Guid.NewGuid():N}";
 
     public async Task<int> Execute()
     {
@@ -22,7 +23,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         output.WriteLine($"{targets.Count} workers to simulate (of the scope of '{options.Dispatcher}')");
 
         var memoryBefore = ServerMemory.ResidentBytes(options.ServerPid);
-        var workers = targets.Select(t => new SimulatedWorker(t.Id, t.Phone)).ToArray();
+        var workers = targets.Select(t => new SimulatedWorker(t.Id, t.Phone, _title)).ToArray();
         try
         {
             await ConnectAll(workers);
@@ -32,7 +33,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
             var response = await dispatcher.Http.PostAsJsonAsync("/api/pushes", new
             {
                 workerIds = workers.Select(w => w.WorkerId).ToArray(),
-                title = "LoadGen",
+                title = _title,
                 body = "one push to every simulated worker",
                 kind = "notice",
             });

@@ -4,7 +4,7 @@ using Dispatch.Client;
 namespace Dispatch.LoadGen;
 
 /// <summary>One worker's app: logs in, stays connected, acknowledges every push on arrival, and times it.</summary>
-internal sealed class SimulatedWorker(string workerId, string phone) : IAsyncDisposable
+internal sealed class SimulatedWorker(string workerId, string phone, string runTitle) : IAsyncDisposable
 {
     private DispatchClient? _client;
 
@@ -27,6 +27,11 @@ internal sealed class SimulatedWorker(string workerId, string phone) : IAsyncDis
         });
         _client.PushReceived += async push =>
         {
+            if (push.Title != runTitle)
+            {
+                // Left over from an earlier run (unread, so Sync offers it again): not this run's measurement.
+                return;
+            }
             ReceivedAt = clock.Elapsed;
             var started = Stopwatch.GetTimestamp();
             await _client.AckAsync(push.Id, ReceiptKind.Delivered);
