@@ -7,7 +7,7 @@ namespace Dispatch.Gateway.Tests.Realtime;
 /// <summary>Typed clients over the in-memory test server: WebSockets, token in the query string as browsers send it.</summary>
 internal static class HubClients
 {
-    public static async Task<DispatchClient> LoggedIn(DispatchAppFactory app, string login, string? deviceId = null)
+    public static async Task<DispatchClient> LoggedIn(DispatchAppFactory app, string login, string? deviceId = null, LiveSocket? socket = null)
     {
         var server = app.Server;
         var client = new DispatchClient(new DispatchClientOptions
@@ -25,7 +25,9 @@ internal static class HubClients
                     var token = await o.AccessTokenProvider!();
                     var uri = new UriBuilder(context.Uri);
                     uri.Query = uri.Query.TrimStart('?') + "&access_token=" + Uri.EscapeDataString(token!);
-                    return await server.CreateWebSocketClient().ConnectAsync(uri.Uri, cancellationToken);
+                    var webSocket = await server.CreateWebSocketClient().ConnectAsync(uri.Uri, cancellationToken);
+                    socket?.Use(webSocket);
+                    return webSocket;
                 };
             },
         });
@@ -40,4 +42,14 @@ internal static class HubClients
         await client.LoginAsync(login, password);
         return client;
     }
+}
+
+/// <summary>The client's current WebSocket, so a test can cut it as a network failure would.</summary>
+internal sealed class LiveSocket
+{
+    private global::System.Net.WebSockets.WebSocket? _current;
+
+    public void Use(global::System.Net.WebSockets.WebSocket socket) => _current = socket;
+
+    public void Cut() => (_current ?? throw new InvalidOperationException("Not connected yet.")).Abort();
 }

@@ -76,4 +76,27 @@ public sealed class PushDeliveryTests(DemoCountyFixture demo)
 
         Assert.DoesNotContain(await device.SyncAsync(), p => p.Id == pushId);
     }
+
+    [Fact]
+    public async Task After_a_cut_connection_the_client_reconnects_by_itself_syncs_and_shows_each_push_once()
+    {
+        var worker = DemoFacts.WorkerUnder(DemoFacts.TownCode(11), WorkerRole.FullTimeGridWorker);
+        var dispatcher = await demo.App.ClientFor("dispatcher.t11", DemoCountyFixture.Password);
+        var socket = new LiveSocket();
+        await using var device = await HubClients.LoggedIn(demo.App, worker.Phone, "phone-11", socket);
+        var received = new ReceivedPushes(device);
+        var reconnects = 0;
+        device.Reconnected += () => Interlocked.Increment(ref reconnects);
+        await device.ConnectAsync();
+        var before = (await PushApi.Send(dispatcher, "notice", worker.Id)).Single();
+        await received.WaitFor(before, Soon);
+
+        socket.Cut();
+        var during = (await PushApi.Send(dispatcher, "notice", worker.Id)).Single();
+        await Poll.Until(() => Task.FromResult(Volatile.Read(ref reconnects)), n => n >= 1, Soon, "automatic reconnect");
+        await received.WaitFor(during, Soon);
+
+        // "before" is unread, so the sync after the reconnect offered it again: it is still shown once.
+        Assert.Equal([before, during], received.All.Select(p => p.Id));
+    }
 }
