@@ -5,6 +5,7 @@ using Dispatch.Gateway.Auth;
 using Dispatch.Gateway.Health;
 using Dispatch.Gateway.Media;
 using Dispatch.Gateway.Problems;
+using Dispatch.Gateway.Realtime;
 using Dispatch.Silo.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
@@ -93,6 +94,7 @@ public static class GatewayHostingExtensions
             });
         services.AddAuthorization();
         services.AddOpenApi();
+        services.AddDispatchRealtime(builder.Configuration);
         return builder;
     }
 
@@ -118,6 +120,8 @@ public static class GatewayHostingExtensions
         app.MapUnitsApi();
         app.MapWorkersApi();
         app.MapImportApi();
+        app.MapPushesApi();
+        app.MapDispatchRealtime();
         return app;
     }
 }

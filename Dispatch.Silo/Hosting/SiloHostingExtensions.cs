@@ -1,6 +1,7 @@
 using System.Net;
 using Dispatch.Silo.Accounts;
 using Dispatch.Silo.Org;
+using Dispatch.Silo.Realtime;
 using Dispatch.Silo.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class SiloHostingExtensions
         var options = builder.Configuration.GetSection(DispatchOptions.Section).Get<DispatchOptions>() ?? new DispatchOptions();
         var storage = StorageSettings.From(builder.Configuration);
         builder.Services.Configure<DispatchOptions>(builder.Configuration.GetSection(DispatchOptions.Section));
+        builder.Services.Configure<RealtimeOptions>(builder.Configuration.GetSection(RealtimeOptions.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<SiloReadiness>();
 

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Dispatch.Gateway.Tests.Support;
 
@@ -15,6 +16,9 @@ public class DispatchAppFactory(bool demoData) : WebApplicationFactory<Program>
 
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("dispatch-test-").FullName;
 
+    /// <summary>What the server logged at warning and above.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Dispatch:DataFolder", DataFolder);
@@ -22,6 +26,7 @@ public class DispatchAppFactory(bool demoData) : WebApplicationFactory<Program>
         builder.UseSetting("Dispatch:AdminPassword", AdminPassword);
         builder.UseSetting("Dispatch:SiloPort", FreePort.Next().ToString());
         builder.UseSetting("Dispatch:GatewayPort", FreePort.Next().ToString());
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     /// <summary>Waits until /healthz answers 200 (the demo tree takes a few seconds on first start).</summary>

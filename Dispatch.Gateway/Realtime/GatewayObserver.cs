@@ -1,0 +1,48 @@
+using Dispatch.Contracts.Realtime;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Dispatch.Gateway.Realtime;
+
+/// <summary>
+/// What the grains call on this gateway process: it turns a batch into SignalR sends to the
+/// connections (pushes) or to the presence groups of the units (presence).
+/// </summary>
+internal sealed partial class GatewayObserver(IHubContext<DispatchHub> hub, ILogger<GatewayObserver> logger) : IGatewayObserver
+{
+    /// <summary>
+    /// Starts every send and returns: Orleans hands an observer its calls one at a time, so awaiting each
+    /// SignalR send here would make a broadcast to thousands of workers wait on every socket in turn.
+    /// </summary>
+    public Task DeliverPushes(IReadOnlyList<PushDelivery> deliveries)
+    {
+        foreach (var delivery in deliveries)
+        {
+            Observe(hub.Clients.Clients(delivery.ConnectionIds).SendAsync(HubEvents.Push, PushView.From(delivery.Push)), delivery.Push.Id);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task PresenceChanged(IReadOnlyList<PresenceChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            Observe(hub.Clients.Groups(change.UnitCodes.Select(PresenceGroups.Of).ToArray())
+                .SendAsync(HubEvents.Presence, PresenceView.From(change)), change.WorkerId);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A failed send is logged; the device gets the push on its next Sync, the inbox still holds it.</summary>
+    private void Observe(Task send, string what)
+    {
+        if (send.IsCompletedSuccessfully)
+        {
+            return;
+        }
+        send.ContinueWith(t => LogSendFailed(what, t.Exception!.GetBaseException().Message),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Sending {What} to its connections failed: {Reason}")]
+    private partial void LogSendFailed(string what, string reason);
+}

@@ -1,0 +1,3 @@
+namespace Dispatch.Client;
+
+public sealed class DispatchClientException(string message) : Exception(message);

@@ -1,0 +1,22 @@
+namespace Dispatch.Client;
+
+// The hub's message shapes, as docs/protocol.md describes them. Enumerations travel as snake_case strings.
+
+public enum PushKind { Notice, Task, System }
+
+public enum ReceiptKind { Delivered, Read, Accepted }
+
+public enum PresenceStatus { Offline, Online, Busy, InCall }
+
+public enum DeviceKind { Web, App }
+
+public enum DeviceActivity { Available, Busy, InCall }
+
+/// <summary>A push as the <c>push</c> event and <c>Sync()</c> carry it.</summary>
+public sealed record PushNotice(string Id, PushKind Kind, string Title, string Body, DateTimeOffset CreatedAt, string Sender);
+
+/// <summary>A worker's presence as the <c>presence</c> event and <c>SubscribePresence</c> carry it.</summary>
+public sealed record PresenceUpdate(string WorkerId, PresenceStatus Status, DateTimeOffset At);
+
+/// <summary>What <c>POST /api/auth/login</c> answered.</summary>
+public sealed record LoginResult(string AccessToken, DateTimeOffset ExpiresAt, string Role, string? WorkerId, IReadOnlyList<string> Scope);

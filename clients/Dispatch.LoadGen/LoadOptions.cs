@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace Dispatch.LoadGen;
+
+/// <summary>Command-line settings: <c>--name value</c> pairs, every one optional.</summary>
+internal sealed record LoadOptions(
+    Uri Server, int Workers, string Dispatcher, string Password, int Concurrency, int? ServerPid, TimeSpan DeliveryTimeout)
+{
+    public const string Usage = """
+        dotnet run --project clients/Dispatch.LoadGen -c Release -- [options]
+          --server URL         gateway (default http://127.0.0.1:5080)
+          --workers N          simulated workers, taken from the dispatcher's scope by id (default 100)
+          --dispatcher LOGIN   who pushes and lists the workers (default "dispatcher")
+          --password P         password of the dispatcher and of every worker (default demo2026)
+          --concurrency C      logins and connects in flight at once (default 16)
+          --server-pid PID     the gateway's process id, to report its memory per connected worker
+          --timeout SECONDS    how long to wait for every push to arrive (default 120)
+        """;
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"Expected '--name value', got '{args[i]}'.\n{Usage}");
+            }
+            values[args[i][2..]] = args[++i];
+        }
+        string Get(string name, string fallback) => values.Remove(name, out var v) ? v : fallback;
+        int Int(string name, int fallback) => int.Parse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        var options = new LoadOptions(
+            new Uri(Get("server", "http://127.0.0.1:5080")),
+            Int("workers", 100),
+            Get("dispatcher", "dispatcher"),
+            Get("password", "demo2026"),
+            Int("concurrency", 16),
+            values.ContainsKey("server-pid") ? Int("server-pid", 0) : null,
+            TimeSpan.FromSeconds(Int("timeout", 120)));
+        if (values.Count > 0)
+        {
+            throw new ArgumentException($"Unknown option(s): {string.Join(", ", values.Keys)}.\n{Usage}");
+        }
+        return options;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dispatch.Client;
+
+namespace Dispatch.LoadGen;
+
+/// <summary>
+/// connect N workers ─► one push to all of them ─► wait until every device has it ─► report
+/// delivery latency (push request sent → push event on the device), the delivered-ack round trip,
+/// and the gateway's memory per connected worker.
+/// </summary>
+internal sealed class LoadRun(LoadOptions options, TextWriter output)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly string _title = $"LoadGen {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} {Guid.NewGuid():N}";
+
+    public async Task<int> Execute()
+    {
+        await using var dispatcher = new DispatchClient(new DispatchClientOptions { Server = options.Server });
+        await dispatcher.LoginAsync(options.Dispatcher, options.Password);
+        var targets = await Workers(dispatcher.Http);
+        output.WriteLine($"{targets.Count} workers to simulate (of the scope of '{options.Dispatcher}')");
+
+        var memoryBefore = ServerMemory.ResidentBytes(options.ServerPid);
+        var workers = targets.Select(t => new SimulatedWorker(t.Id, t.Phone, _title)).ToArray();
+        try
+        {
+            await ConnectAll(workers);
+            var memoryAfter = ServerMemory.ResidentBytes(options.ServerPid);
+
+            var sent = _clock.Elapsed;
+            var response = await dispatcher.Http.PostAsJsonAsync("/api/pushes", new
+            {
+                workerIds = workers.Select(w => w.WorkerId).ToArray(),
+                title = _title,
+                body = "one push to every simulated worker",
+                kind = "notice",
+            });
+            var accepted = _clock.Elapsed;
+            response.EnsureSuccessStatusCode();
+            await WaitForDelivery(workers);
+
+            var delivery = workers.Where(w => w.ReceivedAt is not null).Select(w => w.ReceivedAt!.Value - sent).ToArray();
+            var acks = workers.Where(w => w.AckRoundTrip is not null).Select(w => w.AckRoundTrip!.Value).ToArray();
+            output.WriteLine();
+            output.WriteLine($"POST /api/pushes for {workers.Length} workers answered in {(accepted - sent).TotalMilliseconds:F0} ms");
+            output.WriteLine(Percentiles.Describe("delivery (send → device)", delivery));
+            output.WriteLine(Percentiles.Describe("ack round trip (delivered)", acks));
+            if (memoryBefore is { } before && memoryAfter is { } after)
+            {
+                output.WriteLine($"gateway memory: {before / 1048576.0:F0} MiB → {after / 1048576.0:F0} MiB, " +
+                    $"{(after - before) / 1024.0 / workers.Length:F1} KiB per connected worker");
+            }
+            return delivery.Length == workers.Length ? 0 : 1;
+        }
+        finally
+        {
+            await Task.WhenAll(workers.Select(w => w.DisposeAsync().AsTask()));
+        }
+    }
+
+    private async Task<IReadOnlyList<(string Id, string Phone)>> Workers(HttpClient http)
+    {
+        var roots = await http.GetFromJsonAsync<JsonElement>("/api/units");
+        var found = new List<(string, string)>();
+        foreach (var root in roots.EnumerateArray())
+        {
+            var list = await http.GetFromJsonAsync<JsonElement>($"/api/units/{root.GetProperty("code").GetString()}/workers");
+            found.AddRange(list.GetProperty("workers").EnumerateArray()
+                .Select(w => (w.GetProperty("workerId").GetString()!, w.GetProperty("phone").GetString()!)));
+        }
+        return found.DistinctBy(w => w.Item1).OrderBy(w => w.Item1, StringComparer.Ordinal).Take(options.Workers).ToArray();
+    }
+
+    private async Task ConnectAll(SimulatedWorker[] workers)
+    {
+        var connected = 0;
+        var started = _clock.Elapsed;
+        using var progress = new Timer(_ => output.WriteLine($"  connected {Volatile.Read(ref connected)}/{workers.Length}"), null, 1000, 1000);
+        await Parallel.ForEachAsync(workers, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (w, _) =>
+        {
+            await w.Start(options, _clock);
+            Interlocked.Increment(ref connected);
+        });
+        output.WriteLine($"all {workers.Length} workers logged in and connected in {(_clock.Elapsed - started).TotalSeconds:F1} s");
+    }
+
+    private async Task WaitForDelivery(SimulatedWorker[] workers)
+    {
+        var deadline = _clock.Elapsed + options.DeliveryTimeout;
+        while (_clock.Elapsed < deadline)
+        {
+            var received = workers.Count(w => w.AckRoundTrip is not null);
+            if (received == workers.Length)
+            {
+                return;
+            }
+            output.WriteLine($"  received and acknowledged {received}/{workers.Length}");
+            await Task.Delay(500);
+        }
+        output.WriteLine($"timed out: {workers.Count(w => w.ReceivedAt is not null)}/{workers.Length} received");
+    }
+}

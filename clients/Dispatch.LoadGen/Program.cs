@@ -1,0 +1,14 @@
+using Dispatch.LoadGen;
+
+// Simulates N workers (connect, stay online, acknowledge pushes) and reports latency percentiles.
+LoadOptions options;
+try
+{
+    options = LoadOptions.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+return await new LoadRun(options, Console.Out).Execute();

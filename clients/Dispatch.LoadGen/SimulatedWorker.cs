@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Dispatch.Client;
+
+namespace Dispatch.LoadGen;
+
+/// <summary>One worker's app: logs in, stays connected, acknowledges every push on arrival, and times it.</summary>
+internal sealed class SimulatedWorker(string workerId, string phone, string runTitle) : IAsyncDisposable
+{
+    private DispatchClient? _client;
+
+    public string WorkerId { get; } = workerId;
+
+    /// <summary>When the push arrived, on the run's clock.</summary>
+    public TimeSpan? ReceivedAt { get; private set; }
+
+    /// <summary>How long the delivered acknowledgement took, invocation to completion.</summary>
+    public TimeSpan? AckRoundTrip { get; private set; }
+
+    public async Task Start(LoadOptions options, Stopwatch clock)
+    {
+        _client = new DispatchClient(new DispatchClientOptions
+        {
+            Server = options.Server,
+            DeviceId = "loadgen-" + WorkerId,
+            DeviceKind = DeviceKind.App,
+            AcknowledgeDelivery = false,
+        });
+        _client.PushReceived += async push =>
+        {
+            if (push.Title != runTitle)
+            {
+                // Left over from an earlier run (unread, so Sync offers it again): not this run's measurement.
+                return;
+            }
+            ReceivedAt = clock.Elapsed;
+            var started = Stopwatch.GetTimestamp();
+            await _client.AckAsync(push.Id, ReceiptKind.Delivered);
+            AckRoundTrip = Stopwatch.GetElapsedTime(started);
+        };
+        await _client.LoginAsync(phone, options.Password);
+        await _client.ConnectAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client is not null)
+        {
+            await _client.DisposeAsync();
+        }
+    }
+}
