@@ -116,6 +116,7 @@ public static class GatewayHostingExtensions
         app.MapAuthApi();
         app.MapUnitsApi();
         app.MapWorkersApi();
+        app.MapSipBindingsApi();
         app.MapImportApi();
         return app;
     }

@@ -10,7 +10,7 @@ namespace Dispatch.Media.Sip.Registrar;
 /// The registrar (RFC 3261 §10.3) as the server's transaction user for REGISTER; other methods are left to others.
 /// Sans-I/O apart from the async store; safe to share between the UDP and TCP hosts.
 /// <code>
-///   REGISTER ─► credentials for our realm? ──no──► 401, SHA-256 and MD5 challenges (RFC 8760 §2.4)
+///   REGISTER ─► credentials for our realm? ──no──► 401, SHA-256 and MD5 challenges (RFC 8760 §2.4, order configurable)
 ///                  └─► store.FindAccount(username) ─► digest check ──wrong──► 403   stale nonce ─► 401 stale=TRUE
 ///                        └─► To names the user? ──no──► 403
 ///                              └─► Contacts / Expires (400, 423) ─► read bindings ─► §10.3 step 7 ─► write (CAS, retry)
@@ -32,7 +32,7 @@ public sealed class SipRegistrar
         _store = store;
         _time = time;
         _options = options ?? new SipRegistrarOptions();
-        _authenticator = new DigestAuthenticator(new DigestNonceManager(time, _options.NonceLifetime, _options.NonceKey), _options.Realm);
+        _authenticator = new DigestAuthenticator(new DigestNonceManager(time, _options.NonceLifetime, _options.NonceKey), _options.Realm, _options.Algorithms);
     }
 
     /// <summary>Plugs into <see cref="SipServerOptions.Handler"/>: answers REGISTER, returns null for anything else.</summary>
@@ -60,7 +60,7 @@ public sealed class SipRegistrar
                 // One answer for both, so the registrar does not reveal which usernames exist.
                 return request.CreateResponse(403, "Forbidden - Wrong username or password");
             case DigestOutcome.Malformed:
-                return request.CreateResponse(400, "Bad Request - Authorization needs Digest with qop=auth");
+                return request.CreateResponse(400, "Bad Request - Authorization needs Digest with qop=auth and an offered algorithm");
             default:
                 return Challenge(request, stale: verification.Outcome == DigestOutcome.StaleNonce);
         }

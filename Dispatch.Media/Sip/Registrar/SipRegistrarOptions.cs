@@ -9,6 +9,12 @@ public sealed record SipRegistrarOptions
     /// <summary>Used when neither the Contact's expires parameter nor an Expires header field is present.</summary>
     public TimeSpan DefaultExpires { get; init; } = TimeSpan.FromSeconds(3600);
 
+    /// <summary>
+    /// The digest challenges a 401 offers, most preferred first (RFC 8760 §2.4: SHA-256, then MD5). Clients that read
+    /// only the first challenge and know only MD5 (sipp 3.6, older desk phones) need MD5 first.
+    /// </summary>
+    public IReadOnlyList<Auth.DigestAlgorithm> Algorithms { get; init; } = [Auth.DigestAlgorithm.Sha256, Auth.DigestAlgorithm.Md5];
+
     /// <summary>Shorter non-zero requests get 423 Interval Too Brief with this as Min-Expires.</summary>
     public TimeSpan MinExpires { get; init; } = TimeSpan.FromSeconds(60);
 
