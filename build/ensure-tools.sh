@@ -9,6 +9,7 @@ need_run=()
 need_test=(
   "postgresql:/usr/lib/postgresql"      # cluster mode: membership, state, reminders
   "docker-compose:/usr/bin/docker-compose" # validates docker-compose.yml (no engine needed)
+  "sip-tester:/usr/bin/sipp"            # SIP registrar tests (and later calls) against a real UAC
 )
 
 case "${1:-test}" in

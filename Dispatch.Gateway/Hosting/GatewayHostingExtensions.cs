@@ -119,6 +119,7 @@ public static class GatewayHostingExtensions
         app.MapAuthApi();
         app.MapUnitsApi();
         app.MapWorkersApi();
+        app.MapSipBindingsApi();
         app.MapImportApi();
         app.MapPushesApi();
         app.MapDispatchRealtime();

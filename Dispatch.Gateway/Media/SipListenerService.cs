@@ -1,4 +1,7 @@
 using System.Net;
+using Dispatch.Media.Sip.Auth;
+using Dispatch.Media.Sip.Registrar;
+using Dispatch.Media.Sip.Server;
 using Dispatch.Media.Sip.Transport;
 
 namespace Dispatch.Gateway.Media;
@@ -6,9 +9,11 @@ namespace Dispatch.Gateway.Media;
 /// <summary>
 /// Owns the SIP sockets of a media node: UDP and TCP on <c>Dispatch:Sip:Address</c> and
 /// <c>Dispatch:Sip:Port</c> (default 5060). On by default only for <c>Dispatch:Role=media</c>;
-/// <c>Dispatch:Sip:Enabled=true</c> turns it on in the single node too.
+/// <c>Dispatch:Sip:Enabled=true</c> turns it on in the single node too. Both transports share one registrar
+/// (REGISTER, on the grains through <see cref="OrleansSipRegistrarStore"/>).
 /// </summary>
-public sealed partial class SipListenerService(IConfiguration configuration, TimeProvider clock, ILoggerFactory logs) : IHostedService, IAsyncDisposable
+public sealed partial class SipListenerService(IConfiguration configuration, TimeProvider clock, ILoggerFactory logs, IGrainFactory grains)
+    : IHostedService, IAsyncDisposable
 {
     private SipUdpServer? _udp;
     private SipTcpServer? _tcp;
@@ -19,13 +24,30 @@ public sealed partial class SipListenerService(IConfiguration configuration, Tim
     {
         var address = IPAddress.Parse(configuration["Dispatch:Sip:Address"] ?? "127.0.0.1");
         var port = configuration.GetValue("Dispatch:Sip:Port", 5060);
-        _udp = new SipUdpServer(new IPEndPoint(address, port), clock, logger: logs.CreateLogger<SipUdpServer>());
+        var registrar = new SipRegistrar(new OrleansSipRegistrarStore(grains), clock, RegistrarOptions());
+        var options = new SipServerOptions { Handler = registrar.Handle };
+        _udp = new SipUdpServer(new IPEndPoint(address, port), clock, options, logs.CreateLogger<SipUdpServer>());
         _udp.Start();
         // TCP on the port UDP got (matters when the configured port is 0: any free port).
-        _tcp = new SipTcpServer(new IPEndPoint(address, _udp.LocalEndPoint.Port), clock, logger: logs.CreateLogger<SipTcpServer>());
+        _tcp = new SipTcpServer(new IPEndPoint(address, _udp.LocalEndPoint.Port), clock, options, logs.CreateLogger<SipTcpServer>());
         _tcp.Start();
         LogListening(logs.CreateLogger<SipListenerService>(), _udp.LocalEndPoint.ToString());
         return Task.CompletedTask;
+    }
+
+    /// <summary><c>Dispatch:Sip:DigestAlgorithms</c>: the challenges to offer, most preferred first (default "SHA-256,MD5").</summary>
+    private SipRegistrarOptions RegistrarOptions()
+    {
+        var options = new SipRegistrarOptions();
+        if (configuration["Dispatch:Sip:DigestAlgorithms"] is not { Length: > 0 } names)
+        {
+            return options;
+        }
+        var algorithms = names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(n => DigestAlgorithmNames.TryParse(n, out var a) ? a
+                : throw new InvalidOperationException($"Dispatch:Sip:DigestAlgorithms: '{n}' is neither SHA-256 nor MD5."))
+            .ToArray();
+        return options with { Algorithms = algorithms };
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();

@@ -23,8 +23,11 @@ internal sealed partial class DemoDataSeeder(
     AdminBootstrap admin,
     ILogger<DemoDataSeeder> logger) : BackgroundService
 {
-    /// <summary>Bump when the generator's output changes so existing data folders are refreshed.</summary>
-    public const int DemoVersion = 1;
+    /// <summary>
+    /// Bump when the generator's output changes so existing data folders are refreshed.
+    /// 2: re-applies the SIP devices so that the SIP username index (ISipAccountGrain) is filled.
+    /// </summary>
+    public const int DemoVersion = 2;
 
     /// <summary>The one password of every demo login; it exists only while demo data is on.</summary>
     public const string DemoPassword = "demo2026";

@@ -1,4 +1,5 @@
 using Dispatch.Contracts.Org;
+using Dispatch.Contracts.Sip;
 
 namespace Dispatch.Silo.Org;
 
@@ -70,9 +71,19 @@ public sealed class WorkerGrain(
         {
             throw new ArgumentException($"Device id '{duplicate.Key}' appears twice.");
         }
+        // Claim the usernames first, so a username held by another worker fails before anything is saved;
+        // release the dropped ones last, so a crash in between leaves a stale entry the registrar re-checks.
+        var claims = await Task.WhenAll(devices.Select(d => SipAccount(d.Username).Claim(new SipAccount(Id, d))));
+        var taken = devices.Where((_, i) => !claims[i]).Select(d => d.Username).ToArray();
+        if (taken.Length > 0)
+        {
+            throw new ArgumentException($"SIP username(s) already used by another worker: {string.Join(", ", taken)}.");
+        }
+        var dropped = S.SipDevices.Select(d => d.Username).Except(devices.Select(d => d.Username)).ToArray();
         S.SipDevices = [.. devices];
         S.UpdatedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
+        await Task.WhenAll(dropped.Select(u => SipAccount(u).Release(Id)));
     }
 
     public Task<IReadOnlyList<SipDeviceCredential>> GetSipDevices() =>
@@ -99,4 +110,6 @@ public sealed class WorkerGrain(
     }
 
     private IOrgUnitGrain Unit(string code) => GrainFactory.GetGrain<IOrgUnitGrain>(code);
+
+    private ISipAccountGrain SipAccount(string username) => GrainFactory.GetGrain<ISipAccountGrain>(username);
 }

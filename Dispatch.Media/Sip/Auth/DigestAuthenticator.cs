@@ -10,15 +10,21 @@ namespace Dispatch.Media.Sip.Auth;
 ///                     └─► otherwise ─► 401 + AddChallenges (SHA-256 first, then MD5; stale=TRUE if only the nonce expired)
 /// </code>
 /// </summary>
-public sealed class DigestAuthenticator(DigestNonceManager nonces, string realm)
+/// <param name="algorithms">
+/// The challenges to offer, most preferred first; default SHA-256 then MD5 (RFC 8760 §2.4). Some clients (sipp 3.6,
+/// older phones) answer only the first challenge and know only MD5: for them MD5 must come first.
+/// </param>
+public sealed class DigestAuthenticator(DigestNonceManager nonces, string realm, IReadOnlyList<DigestAlgorithm>? algorithms = null)
 {
     public string Realm { get; } = realm;
 
-    /// <summary>RFC 8760 §2.4: one challenge per algorithm, in order of preference.</summary>
+    public IReadOnlyList<DigestAlgorithm> Algorithms { get; } = algorithms is { Count: > 0 } ? algorithms : [DigestAlgorithm.Sha256, DigestAlgorithm.Md5];
+
+    /// <summary>RFC 8760 §2.4: one challenge per algorithm, in order of preference, sharing one nonce.</summary>
     public IReadOnlyList<DigestChallenge> CreateChallenges(bool stale = false)
     {
         var nonce = nonces.Issue();
-        return [new(Realm, nonce, DigestAlgorithm.Sha256, Stale: stale), new(Realm, nonce, DigestAlgorithm.Md5, Stale: stale)];
+        return Algorithms.Select(a => new DigestChallenge(Realm, nonce, a, Stale: stale)).ToArray();
     }
 
     public void AddChallenges(SipResponse response, bool stale = false, string headerName = SipHeaderNames.WwwAuthenticate)
@@ -56,6 +62,10 @@ public sealed class DigestAuthenticator(DigestNonceManager nonces, string realm)
         if (!string.Equals(credentials.Qop, "auth", StringComparison.OrdinalIgnoreCase))
         {
             return new(DigestOutcome.Malformed, credentials.Username); // we offer only qop=auth; without it nc replay checks are impossible
+        }
+        if (!Algorithms.Contains(credentials.Algorithm))
+        {
+            return new(DigestOutcome.Malformed, credentials.Username); // an algorithm we did not offer
         }
         if (lookupHa1(credentials.Username, credentials.Algorithm) is not { } ha1)
         {

@@ -110,13 +110,13 @@ public sealed class SipServerCore
                     _outputs.Enqueue(new SipDatagram(send.Message.ToBytes(), (IPEndPoint)send.Destination.EndPoint));
                     break;
                 case SipRequestReceived { Transaction: { } transaction }:
-                    transaction.Respond(Answer(transaction));
+                    Answer(transaction);
                     break;
             }
         }
     }
 
-    private SipResponse Answer(ServerTransaction transaction)
+    private void Answer(ServerTransaction transaction)
     {
         var request = transaction.Request;
         SipResponse response;
@@ -136,10 +136,36 @@ public sealed class SipServerCore
         }
         else
         {
-            response = _options.Handler?.Invoke(request) ?? MinimalUas.Answer(request, _options.Validation);
+            var answer = _options.Handler?.Invoke(request) ?? ValueTask.FromResult<SipResponse?>(null);
+            if (!answer.IsCompletedSuccessfully)
+            {
+                // The transaction keeps absorbing retransmissions until the host completes the answer.
+                _outputs.Enqueue(new SipPendingAnswer(transaction, answer.AsTask()));
+                return;
+            }
+            response = answer.Result ?? MinimalUas.Answer(request, _options.Validation);
         }
+        Respond(transaction, response);
+    }
+
+    /// <summary>
+    /// Finishes a <see cref="SipPendingAnswer"/> once its task has completed; the host calls this under the same
+    /// one-at-a-time rule as every other input. A failed handler gets 500 (RFC 3261 §21.5.1).
+    /// </summary>
+    public void CompletePending(SipPendingAnswer pending)
+    {
+        var request = pending.Transaction.Request;
+        var response = pending.Answer.IsCompletedSuccessfully
+            ? pending.Answer.Result ?? MinimalUas.Answer(request, _options.Validation)
+            : request.CreateResponse(500);
+        Respond(pending.Transaction, response);
+        Pump();
+    }
+
+    private void Respond(ServerTransaction transaction, SipResponse response)
+    {
         AddServerHeader(response);
-        return response;
+        transaction.Respond(response);
     }
 
     private void AddServerHeader(SipResponse response)

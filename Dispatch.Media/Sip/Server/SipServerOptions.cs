@@ -20,9 +20,10 @@ public sealed record SipServerOptions
 
     /// <summary>
     /// The transaction user: answers a validated request, or returns null to let the minimal UAS answer
-    /// (see <see cref="MinimalUas"/>). Later issues plug the registrar and the B2BUA in here.
+    /// (see <see cref="MinimalUas"/>). The registrar and later the B2BUA plug in here. An answer that is not
+    /// ready at once (a grain call) leaves the core as <see cref="SipPendingAnswer"/> for the host to await.
     /// </summary>
-    public Func<SipRequest, SipResponse?>? Handler { get; init; }
+    public Func<SipRequest, ValueTask<SipResponse?>>? Handler { get; init; }
 
     public string ServerName { get; init; } = "Dispatch";
 }

@@ -180,6 +180,10 @@ public sealed partial class SipTcpServer : IAsyncDisposable
                     LogConnectionError(message.Destination, (e as SocketException)?.SocketErrorCode ?? SocketError.NotConnected);
                 }
             }
+            else if (output is SipPendingAnswer pending)
+            {
+                _ = pending.Completion.ContinueWith(_ => Process(source, core => core.CompletePending(pending)), TaskScheduler.Default);
+            }
             else if (output is SipServerNotice notice)
             {
                 LogNotice(notice.Source, notice.Text);

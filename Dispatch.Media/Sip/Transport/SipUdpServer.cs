@@ -130,6 +130,9 @@ public sealed partial class SipUdpServer : IAsyncDisposable
                 case SipDatagram datagram:
                     Send(datagram);
                     break;
+                case SipPendingAnswer pending:
+                    _ = pending.Completion.ContinueWith(_ => Process(source, core => core.CompletePending(pending)), TaskScheduler.Default);
+                    break;
                 case SipServerNotice { Dropped: true } notice:
                     LogDropped(notice.Source, notice.Text);
                     break;
@@ -149,6 +152,10 @@ public sealed partial class SipUdpServer : IAsyncDisposable
         catch (SocketException e)
         {
             LogSendFailed(datagram.Destination, e.SocketErrorCode);
+        }
+        catch (ObjectDisposedException)
+        {
+            // An answer that completed after shutdown.
         }
     }
 

@@ -117,7 +117,7 @@ public sealed class SipServerCoreTests
     [Fact]
     public void A_cancel_gets_200_and_its_pending_invite_gets_487()
     {
-        var core = new SipServerCore(_clock, new SipServerOptions { Handler = r => r.Method == "INVITE" ? r.CreateResponse(180) : null });
+        var core = new SipServerCore(_clock, new SipServerOptions { Handler = r => new(r.Method == "INVITE" ? r.CreateResponse(180) : null) });
         var via = "SIP/2.0/UDP 10.0.0.5;branch=z9hG4bKc1";
         Feed(core, Options(via, "INVITE"));
 

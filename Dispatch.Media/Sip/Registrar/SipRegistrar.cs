@@ -1,0 +1,130 @@
+using System.Globalization;
+using Dispatch.Contracts.Sip;
+using Dispatch.Media.Sip.Auth;
+using Dispatch.Media.Sip.Messages;
+using Dispatch.Media.Sip.Server;
+
+namespace Dispatch.Media.Sip.Registrar;
+
+/// <summary>
+/// The registrar (RFC 3261 §10.3) as the server's transaction user for REGISTER; other methods are left to others.
+/// Sans-I/O apart from the async store; safe to share between the UDP and TCP hosts.
+/// <code>
+///   REGISTER ─► credentials for our realm? ──no──► 401, SHA-256 and MD5 challenges (RFC 8760 §2.4, order configurable)
+///                  └─► store.FindAccount(username) ─► digest check ──wrong──► 403   stale nonce ─► 401 stale=TRUE
+///                        └─► To names the user? ──no──► 403
+///                              └─► Contacts / Expires (400, 423) ─► read bindings ─► §10.3 step 7 ─► write (CAS, retry)
+///                                    └─► 200 with every binding and its remaining expires, Date
+/// </code>
+/// </summary>
+public sealed class SipRegistrar
+{
+    private const int WriteAttempts = 4;
+
+    private readonly ISipRegistrarStore _store;
+    private readonly TimeProvider _time;
+    private readonly SipRegistrarOptions _options;
+    private readonly DigestAuthenticator _authenticator;
+    private readonly Lock _nonceGate = new();
+
+    public SipRegistrar(ISipRegistrarStore store, TimeProvider time, SipRegistrarOptions? options = null)
+    {
+        _store = store;
+        _time = time;
+        _options = options ?? new SipRegistrarOptions();
+        _authenticator = new DigestAuthenticator(new DigestNonceManager(time, _options.NonceLifetime, _options.NonceKey), _options.Realm, _options.Algorithms);
+    }
+
+    /// <summary>Plugs into <see cref="SipServerOptions.Handler"/>: answers REGISTER, returns null for anything else.</summary>
+    public ValueTask<SipResponse?> Handle(SipRequest request) =>
+        request.Method == "REGISTER" ? Await(Register(request)) : ValueTask.FromResult<SipResponse?>(null);
+
+    private static async ValueTask<SipResponse?> Await(ValueTask<SipResponse> response) => await response;
+
+    public async ValueTask<SipResponse> Register(SipRequest request)
+    {
+        var username = UsernameFor(request);
+        var account = username is null ? null : await _store.FindAccount(username);
+        DigestVerification verification;
+        lock (_nonceGate)
+        {
+            verification = _authenticator.Verify(request, (user, algorithm) => account is not null && user == account.Device.Username
+                ? algorithm == DigestAlgorithm.Sha256 ? account.Device.Ha1Sha256 : account.Device.Ha1Md5
+                : null);
+        }
+        switch (verification.Outcome)
+        {
+            case DigestOutcome.Authenticated:
+                break;
+            case DigestOutcome.WrongResponse or DigestOutcome.UnknownUser:
+                // One answer for both, so the registrar does not reveal which usernames exist.
+                return request.CreateResponse(403, "Forbidden - Wrong username or password");
+            case DigestOutcome.Malformed:
+                return request.CreateResponse(400, "Bad Request - Authorization needs Digest with qop=auth and an offered algorithm");
+            default:
+                return Challenge(request, stale: verification.Outcome == DigestOutcome.StaleNonce);
+        }
+        // §10.3 step 3: the authenticated user may change the bindings of its own address of record only.
+        if (!string.Equals(request.To?.Uri.User, account!.Device.Username, StringComparison.Ordinal))
+        {
+            return request.CreateResponse(403, "Forbidden - To does not name the authenticated user");
+        }
+        if (!RegistrationRequest.TryRead(request, _options, out var registration, out var rejection))
+        {
+            return rejection.ToResponse(request.Headers);
+        }
+        var context = new RegisterContext(account.Device.DeviceId, request.CallId ?? "", request.CSeq?.Number ?? 0,
+            request.TopVia?.ToString() ?? "", _time.GetUtcNow());
+        return await Update(request, account.WorkerId, registration, context);
+    }
+
+    private async ValueTask<SipResponse> Update(SipRequest request, string workerId, RegistrationRequest registration, RegisterContext context)
+    {
+        var current = await _store.ReadBindings(workerId);
+        for (var attempt = 0; attempt < WriteAttempts; attempt++)
+        {
+            if (registration.IsQuery)
+            {
+                return Ok(request, current.Bindings, context.Now);
+            }
+            if (!BindingUpdate.TryApply(current.Bindings, registration, context, _options, out var updated, out var rejection))
+            {
+                return rejection.ToResponse(request.Headers);
+            }
+            var write = await _store.WriteBindings(workerId, current.Version, updated);
+            if (write.Applied)
+            {
+                return Ok(request, write.Current.Bindings, context.Now);
+            }
+            current = write.Current; // another REGISTER of this worker won the race: apply ours on top of it
+        }
+        var busy = request.CreateResponse(500, "Server Internal Error - Bindings changed concurrently");
+        busy.Headers.Add("Retry-After", "1");
+        return busy;
+    }
+
+    /// <summary>§10.3 step 8: every current binding with its remaining lifetime, and a Date header field.</summary>
+    private static SipResponse Ok(SipRequest request, IReadOnlyList<SipBinding> bindings, DateTimeOffset now)
+    {
+        var ok = request.CreateResponse(200);
+        foreach (var binding in bindings.Where(b => b.Expires > now))
+        {
+            var seconds = (int)Math.Ceiling((binding.Expires - now).TotalSeconds);
+            ok.Headers.Add(SipHeaderNames.Contact, $"{binding.Contact};expires={seconds.ToString(CultureInfo.InvariantCulture)}");
+        }
+        ok.Headers.Add(SipHeaderNames.Date, now.UtcDateTime.ToString("r", CultureInfo.InvariantCulture));
+        return ok;
+    }
+
+    private SipResponse Challenge(SipRequest request, bool stale)
+    {
+        var challenge = request.CreateResponse(401);
+        _authenticator.AddChallenges(challenge, stale);
+        return challenge;
+    }
+
+    /// <summary>The username of the first Digest credentials for our realm, as <see cref="DigestAuthenticator.Verify"/> picks them.</summary>
+    private string? UsernameFor(SipRequest request) => request.Headers.All(SipHeaderNames.Authorization)
+        .Select(v => DigestCredentials.TryParse(v, out var c) ? c : null)
+        .FirstOrDefault(c => c?.Realm == _options.Realm)?.Username;
+}

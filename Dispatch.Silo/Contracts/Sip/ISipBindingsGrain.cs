@@ -1,0 +1,17 @@
+using Orleans.Concurrency;
+
+namespace Dispatch.Contracts.Sip;
+
+/// <summary>
+/// The registered SIP contacts of one worker, keyed by worker id. A versioned store: the registrar reads,
+/// applies RFC 3261 §10.3 itself, and writes back only if nobody wrote in between. Expired bindings are
+/// never returned. Soft state (RFC 3261 §10.2.1: phones refresh), kept in memory only.
+/// </summary>
+public interface ISipBindingsGrain : IGrainWithStringKey
+{
+    [ReadOnly]
+    Task<SipBindingSet> Get();
+
+    /// <summary>Replaces the bindings if the version is still <paramref name="expectedVersion"/>.</summary>
+    Task<SipBindingWrite> Replace(long expectedVersion, IReadOnlyList<SipBinding> bindings);
+}
