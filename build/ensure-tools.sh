@@ -9,7 +9,14 @@ need_run=()
 need_test=(
   "postgresql:/usr/lib/postgresql"      # cluster mode: membership, state, reminders
   "docker-compose:/usr/bin/docker-compose" # validates docker-compose.yml (no engine needed)
-  "sip-tester:/usr/bin/sipp"            # SIP registrar tests (and later calls) against a real UAC
+  "sip-tester:/usr/bin/sipp"            # SIP registrar and call tests against a real UAC/UAS
+  "baresip:/usr/bin/baresip"            # a real SIP softphone: registers, auto-answers, RTP
+  "kamailio:/usr/sbin/kamailio"         # the REGISTER-rate baseline in docs/benchmarks.md
+  "python3-aiortc:/usr/lib/python3/dist-packages/aiortc" # WebRTC interop peer (run with /usr/bin/python3)
+  "chromium:/usr/bin/chromium"          # WebRTC interop and web-page tests, headless
+  "nodejs:/usr/bin/node"                # drives Chromium through playwright-core
+  "npm:/usr/bin/npm"                    # installs playwright-core (no browser download)
+  "iproute2:/usr/sbin/ip"               # network namespaces: Chromium gathers no loopback candidate
 )
 
 case "${1:-test}" in
