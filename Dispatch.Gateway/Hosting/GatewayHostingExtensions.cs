@@ -123,6 +123,7 @@ public static class GatewayHostingExtensions
         app.MapImportApi();
         app.MapPushesApi();
         app.MapDispatchRealtime();
+        app.MapSipWebSocket();
         return app;
     }
 }

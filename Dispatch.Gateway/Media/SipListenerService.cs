@@ -1,4 +1,5 @@
 using System.Net;
+using Dispatch.Contracts.Sip;
 using Dispatch.Media.Sip.Auth;
 using Dispatch.Media.Sip.Registrar;
 using Dispatch.Media.Sip.Server;
@@ -8,8 +9,9 @@ namespace Dispatch.Gateway.Media;
 
 /// <summary>
 /// Owns the SIP sockets of a media node: UDP and TCP on <c>Dispatch:Sip:Address</c> and
-/// <c>Dispatch:Sip:Port</c> (default 5060). On by default only for <c>Dispatch:Role=media</c>;
-/// <c>Dispatch:Sip:Enabled=true</c> turns it on in the single node too. Both transports share one registrar
+/// <c>Dispatch:Sip:Port</c> (default 5060), and SIP over WebSocket on the gateway's HTTP port at <c>/sip</c>
+/// (<see cref="SipWebSocketEndpoint"/>). On by default only for <c>Dispatch:Role=media</c>;
+/// <c>Dispatch:Sip:Enabled=true</c> turns it on in the single node too. All transports share one registrar
 /// (REGISTER, on the grains through <see cref="OrleansSipRegistrarStore"/>).
 /// </summary>
 public sealed partial class SipListenerService(IConfiguration configuration, TimeProvider clock, ILoggerFactory logs, IGrainFactory grains)
@@ -19,6 +21,9 @@ public sealed partial class SipListenerService(IConfiguration configuration, Tim
     private SipTcpServer? _tcp;
 
     public IPEndPoint? UdpEndPoint => _udp?.LocalEndPoint;
+
+    /// <summary>The WebSocket transport; null until started.</summary>
+    public SipWebSocketServer? WebSocket { get; private set; }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -31,6 +36,8 @@ public sealed partial class SipListenerService(IConfiguration configuration, Tim
         // TCP on the port UDP got (matters when the configured port is 0: any free port).
         _tcp = new SipTcpServer(new IPEndPoint(address, _udp.LocalEndPoint.Port), clock, options, logs.CreateLogger<SipTcpServer>());
         _tcp.Start();
+        WebSocket = new SipWebSocketServer(clock, options, logs.CreateLogger<SipWebSocketServer>());
+        WebSocket.Start();
         LogListening(logs.CreateLogger<SipListenerService>(), _udp.LocalEndPoint.ToString());
         return Task.CompletedTask;
     }
@@ -50,6 +57,30 @@ public sealed partial class SipListenerService(IConfiguration configuration, Tim
         return options with { Algorithms = algorithms };
     }
 
+    /// <summary>
+    /// Sends a message to a registered binding over the flow its REGISTER came in on (<see cref="SipFlow"/>):
+    /// the same WebSocket or TCP connection, or the UDP source address. False when that flow is gone.
+    /// </summary>
+    public bool TrySendToBinding(SipBinding binding, byte[] message)
+    {
+        if (!SipFlow.TryRead(binding.Source, out var flow))
+        {
+            return false;
+        }
+        switch (flow.Transport)
+        {
+            case "WS" or "WSS":
+                return WebSocket?.TrySend(flow.Remote, message) ?? false;
+            case "TCP":
+                return _tcp?.TrySend(flow.Remote, message) ?? false;
+            case "UDP" when _udp is not null:
+                _udp.Send(flow.Remote, message);
+                return true;
+            default:
+                return false;
+        }
+    }
+
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 
     public async ValueTask DisposeAsync()
@@ -64,8 +95,13 @@ public sealed partial class SipListenerService(IConfiguration configuration, Tim
             await _tcp.DisposeAsync();
             _tcp = null;
         }
+        if (WebSocket is not null)
+        {
+            await WebSocket.DisposeAsync();
+            WebSocket = null;
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "SIP listening on {EndPoint} (UDP and TCP)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "SIP listening on {EndPoint} (UDP and TCP) and on WebSocket path /sip")]
     private static partial void LogListening(ILogger logger, string endPoint);
 }

@@ -61,7 +61,7 @@ public sealed class SipServerCore
         }
         if (result.Message is SipRequest request)
         {
-            SipViaStamp.Apply(request.Headers, source);
+            SipViaStamp.Apply(request.Headers, source, connection: reliable);
             var target = reliable ? source : SipResponseRouting.Resolve(request.TopVia, source, _options.SymmetricResponses);
             Transactions.Receive(request, new SipDestination(target, reliable));
         }

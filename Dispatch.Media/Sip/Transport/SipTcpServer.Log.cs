@@ -9,15 +9,9 @@ public sealed partial class SipTcpServer
     [LoggerMessage(Level = LogLevel.Information, Message = "SIP over TCP listening on {EndPoint}")]
     private partial void LogStarted(IPEndPoint endPoint);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "SIP message from {Source} {Text}")]
-    private partial void LogNotice(IPEndPoint source, string text);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "SIP TCP stream from {Remote} cannot be framed (no or bad Content-Length, or too large); closing")]
     private partial void LogUnframeable(IPEndPoint remote);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "SIP TCP connection {Remote}: {Error}")]
     private partial void LogConnectionError(IPEndPoint remote, SocketError error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "SIP message from {Source} could not be processed; dropped")]
-    private partial void LogProcessingFailed(Exception exception, IPEndPoint source);
 }

@@ -9,29 +9,27 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Dispatch.Media.Sip.Transport;
 
 /// <summary>
-/// The thin TCP host around <see cref="SipServerCore"/>: messages are cut from each connection by Content-Length
-/// (<see cref="SipStreamFramer"/>, RFC 3261 §18.3) and responses go back on the connection the request came in on
-/// (§18.2.2). A connection whose stream cannot be framed is closed; others are untouched.
+/// The thin TCP host around <see cref="SipServerCore"/> (through <see cref="SipCoreHost"/>): messages are cut from
+/// each connection by Content-Length (<see cref="SipStreamFramer"/>, RFC 3261 §18.3) and responses go back on the
+/// connection the request came in on (§18.2.2). A double-CRLF ping between messages gets a single-CRLF pong
+/// (RFC 5626 §3.5.1). A connection whose stream cannot be framed is closed; others are untouched.
 /// </summary>
 public sealed partial class SipTcpServer : IAsyncDisposable
 {
-    private readonly SipServerCore _core;
+    private static readonly byte[] Pong = "\r\n"u8.ToArray();
+
+    private readonly SipCoreHost _host;
     private readonly SipParserOptions _parser;
     private readonly ILogger _logger;
-    private readonly TimeProvider _time;
     private readonly TcpListener _listener;
-    private readonly Lock _gate = new();
-    private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<IPEndPoint, Socket> _connections = new();
     private Task _acceptLoop = Task.CompletedTask;
-    private Task _timerLoop = Task.CompletedTask;
 
     public SipTcpServer(IPEndPoint bindTo, TimeProvider time, SipServerOptions? options = null, ILogger<SipTcpServer>? logger = null)
     {
-        _time = time;
         _parser = options?.Parser ?? SipParserOptions.Default;
-        _core = new SipServerCore(time, options);
         _logger = logger ?? NullLogger<SipTcpServer>.Instance;
+        _host = new SipCoreHost(time, options, Send, _logger);
         _listener = new TcpListener(bindTo);
         _listener.Start();
         LocalEndPoint = (IPEndPoint)_listener.LocalEndpoint;
@@ -43,19 +41,19 @@ public sealed partial class SipTcpServer : IAsyncDisposable
 
     public void Start()
     {
+        _host.Start();
         _acceptLoop = Task.Run(AcceptLoopAsync);
-        _timerLoop = Task.Run(TimerLoopAsync);
         LogStarted(LocalEndPoint);
     }
 
     private async Task AcceptLoopAsync()
     {
-        while (!_stop.IsCancellationRequested)
+        while (!_host.Stopping.IsCancellationRequested)
         {
             Socket socket;
             try
             {
-                socket = await _listener.AcceptSocketAsync(_stop.Token);
+                socket = await _listener.AcceptSocketAsync(_host.Stopping);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
             {
@@ -78,13 +76,13 @@ public sealed partial class SipTcpServer : IAsyncDisposable
         var filled = 0;
         try
         {
-            while (!_stop.IsCancellationRequested)
+            while (!_host.Stopping.IsCancellationRequested)
             {
                 if (filled == buffer.Length)
                 {
                     Array.Resize(ref buffer, buffer.Length * 2);
                 }
-                var read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, _stop.Token);
+                var read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, _host.Stopping);
                 if (read == 0)
                 {
                     return;
@@ -93,13 +91,16 @@ public sealed partial class SipTcpServer : IAsyncDisposable
                 while (true)
                 {
                     var status = SipStreamFramer.TryFrame(buffer.AsSpan(0, filled), out var skipped, out var length, _parser.MaxMessageBytes);
+                    if (skipped >= 4)
+                    {
+                        // RFC 5626 §4.4.1: each double CRLF ("ping") gets a single CRLF ("pong"); then frame again without them.
+                        var pings = skipped / 4;
+                        AnswerPings(remote, pings);
+                        Consume(buffer, ref filled, pings * 4);
+                        continue;
+                    }
                     if (status == SipFrameStatus.NeedMoreData)
                     {
-                        // Only keep-alive CRLFs so far: drop them.
-                        if (skipped == filled)
-                        {
-                            filled = 0;
-                        }
                         break;
                     }
                     if (status == SipFrameStatus.Invalid)
@@ -108,10 +109,8 @@ public sealed partial class SipTcpServer : IAsyncDisposable
                         return;
                     }
                     var message = buffer.AsSpan(skipped, length).ToArray();
-                    Process(remote, core => core.OnStreamMessage(message, remote));
-                    var consumed = skipped + length;
-                    buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
-                    filled -= consumed;
+                    _host.Process(remote, core => core.OnStreamMessage(message, remote));
+                    Consume(buffer, ref filled, skipped + length);
                 }
             }
         }
@@ -129,77 +128,59 @@ public sealed partial class SipTcpServer : IAsyncDisposable
         }
     }
 
-    private async Task TimerLoopAsync()
+    private static void Consume(byte[] buffer, ref int filled, int count)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20), _time);
-        try
+        buffer.AsSpan(count, filled - count).CopyTo(buffer);
+        filled -= count;
+    }
+
+    private void AnswerPings(IPEndPoint remote, int pings)
+    {
+        for (var ping = 0; ping < pings; ping++)
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
-            {
-                Process(LocalEndPoint, core => core.HandleTimeout());
-            }
-        }
-        catch (OperationCanceledException)
-        {
+            Send(new SipDatagram(Pong, remote));
         }
     }
 
-    private void Process(IPEndPoint source, Action<SipServerCore> input)
+    /// <summary>Sends a message over the connection from <paramref name="remote"/>; false when it is gone.</summary>
+    public bool TrySend(IPEndPoint remote, byte[] message)
     {
-        var outputs = new List<SipServerOutput>();
+        if (!_connections.ContainsKey(remote))
+        {
+            return false;
+        }
+        Send(new SipDatagram(message, remote));
+        return true;
+    }
+
+    private void Send(SipDatagram message)
+    {
+        if (!_connections.TryGetValue(message.Destination, out var socket))
+        {
+            return;
+        }
         try
         {
-            lock (_gate)
+            lock (socket)
             {
-                input(_core);
-                while (_core.TryPollOutput(out var output))
-                {
-                    outputs.Add(output);
-                }
+                socket.Send(message.Data);
             }
         }
-#pragma warning disable CA1031 // One bad message must not take the connection's read loop down.
-        catch (Exception e)
-#pragma warning restore CA1031
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
-            LogProcessingFailed(e, source);
-        }
-        foreach (var output in outputs)
-        {
-            if (output is SipDatagram message && _connections.TryGetValue(message.Destination, out var socket))
-            {
-                try
-                {
-                    lock (socket)
-                    {
-                        socket.Send(message.Data);
-                    }
-                }
-                catch (Exception e) when (e is SocketException or ObjectDisposedException)
-                {
-                    LogConnectionError(message.Destination, (e as SocketException)?.SocketErrorCode ?? SocketError.NotConnected);
-                }
-            }
-            else if (output is SipPendingAnswer pending)
-            {
-                _ = pending.Completion.ContinueWith(_ => Process(source, core => core.CompletePending(pending)), TaskScheduler.Default);
-            }
-            else if (output is SipServerNotice notice)
-            {
-                LogNotice(notice.Source, notice.Text);
-            }
+            LogConnectionError(message.Destination, (e as SocketException)?.SocketErrorCode ?? SocketError.NotConnected);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
+        var stopping = _host.DisposeAsync();
         _listener.Stop();
         foreach (var socket in _connections.Values)
         {
             socket.Dispose();
         }
-        await Task.WhenAll(_acceptLoop, _timerLoop);
-        _stop.Dispose();
+        await stopping;
+        await _acceptLoop;
     }
 }

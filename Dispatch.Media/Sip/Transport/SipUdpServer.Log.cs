@@ -9,18 +9,9 @@ public sealed partial class SipUdpServer
     [LoggerMessage(Level = LogLevel.Information, Message = "SIP over UDP listening on {EndPoint}")]
     private partial void LogStarted(IPEndPoint endPoint);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "SIP datagram from {Source} {Text}")]
-    private partial void LogDropped(IPEndPoint source, string text);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "SIP request from {Source} {Text}")]
-    private partial void LogAnswered(IPEndPoint source, string text);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "SIP UDP receive error {Error}; still listening")]
     private partial void LogReceiveError(SocketError error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SIP UDP send to {Destination} failed: {Error}")]
     private partial void LogSendFailed(IPEndPoint destination, SocketError error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "SIP datagram from {Source} could not be processed; dropped")]
-    private partial void LogProcessingFailed(Exception exception, IPEndPoint source);
 }

@@ -7,32 +7,26 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Dispatch.Media.Sip.Transport;
 
 /// <summary>
-/// The thin UDP host around <see cref="SipServerCore"/>: one socket, one receive loop, one timer loop.
-/// The receive loop never dies: a datagram that cannot be parsed, answered or even processed is logged and dropped.
-/// <code>
-///   socket ─► receive loop ─┐ (lock) ┌─► SipDatagram ─► socket
-///   timer loop (tick) ──────┴─► core ┴─► SipServerNotice ─► log
-/// </code>
+/// The thin UDP host around <see cref="SipServerCore"/> (through <see cref="SipCoreHost"/>): one socket, one
+/// receive loop. The receive loop never dies: a datagram that cannot be parsed, answered or even processed is
+/// logged and dropped. A double-CRLF datagram is answered with a single CRLF (RFC 5626 §3.5.1 style keep-alive,
+/// which some phones also send over UDP); OPTIONS keep-alives get 200 from the minimal UAS.
 /// </summary>
 public sealed partial class SipUdpServer : IAsyncDisposable
 {
     /// <summary>The largest UDP payload; anything bigger cannot arrive.</summary>
     private const int MaxDatagram = 65535;
 
-    private readonly SipServerCore _core;
+    private readonly SipCoreHost _host;
     private readonly ILogger _logger;
-    private readonly TimeProvider _time;
     private readonly Socket _socket;
-    private readonly Lock _gate = new();
-    private readonly CancellationTokenSource _stop = new();
     private Task _receiveLoop = Task.CompletedTask;
-    private Task _timerLoop = Task.CompletedTask;
+    private long _received;
 
     public SipUdpServer(IPEndPoint bindTo, TimeProvider time, SipServerOptions? options = null, ILogger<SipUdpServer>? logger = null)
     {
-        _time = time;
-        _core = new SipServerCore(time, options);
         _logger = logger ?? NullLogger<SipUdpServer>.Instance;
+        _host = new SipCoreHost(time, options, Send, _logger);
         _socket = new Socket(bindTo.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         _socket.Bind(bindTo);
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
@@ -41,17 +35,12 @@ public sealed partial class SipUdpServer : IAsyncDisposable
     /// <summary>The bound endpoint (with the real port when bound to port 0).</summary>
     public IPEndPoint LocalEndPoint { get; }
 
-    /// <summary>How often transaction timers are checked; timers are 500 ms and up, so 20 ms is precise enough.</summary>
-    public TimeSpan TimerTick { get; init; } = TimeSpan.FromMilliseconds(20);
-
     public long DatagramsReceived => Interlocked.Read(ref _received);
-
-    private long _received;
 
     public void Start()
     {
+        _host.Start();
         _receiveLoop = Task.Run(ReceiveLoopAsync);
-        _timerLoop = Task.Run(TimerLoopAsync);
         LogStarted(LocalEndPoint);
     }
 
@@ -59,18 +48,14 @@ public sealed partial class SipUdpServer : IAsyncDisposable
     {
         var buffer = new byte[MaxDatagram];
         EndPoint any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        while (!_stop.IsCancellationRequested)
+        while (!_host.Stopping.IsCancellationRequested)
         {
             SocketReceiveFromResult received;
             try
             {
-                received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token);
+                received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _host.Stopping);
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
             {
                 return;
             }
@@ -84,64 +69,12 @@ public sealed partial class SipUdpServer : IAsyncDisposable
             var source = (IPEndPoint)received.RemoteEndPoint;
             // The parsed message keeps slices of its datagram, so each gets its own copy of the bytes.
             var datagram = buffer.AsSpan(0, received.ReceivedBytes).ToArray();
-            Process(source, core => core.OnDatagram(datagram, source));
+            _host.Process(source, core => core.OnDatagram(datagram, source));
         }
     }
 
-    private async Task TimerLoopAsync()
-    {
-        using var timer = new PeriodicTimer(TimerTick, _time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
-            {
-                Process(LocalEndPoint, core => core.HandleTimeout());
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    private void Process(IPEndPoint source, Action<SipServerCore> input)
-    {
-        var outputs = new List<SipServerOutput>();
-        try
-        {
-            lock (_gate)
-            {
-                input(_core);
-                while (_core.TryPollOutput(out var output))
-                {
-                    outputs.Add(output);
-                }
-            }
-        }
-#pragma warning disable CA1031 // The loop must survive any fault in handling one datagram (issue 4: "the receive loop never dies").
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            LogProcessingFailed(e, source);
-        }
-        foreach (var output in outputs)
-        {
-            switch (output)
-            {
-                case SipDatagram datagram:
-                    Send(datagram);
-                    break;
-                case SipPendingAnswer pending:
-                    _ = pending.Completion.ContinueWith(_ => Process(source, core => core.CompletePending(pending)), TaskScheduler.Default);
-                    break;
-                case SipServerNotice { Dropped: true } notice:
-                    LogDropped(notice.Source, notice.Text);
-                    break;
-                case SipServerNotice notice:
-                    LogAnswered(notice.Source, notice.Text);
-                    break;
-            }
-        }
-    }
+    /// <summary>Sends a message to <paramref name="remote"/> from the server's port (where a NAT lets it back in).</summary>
+    public void Send(IPEndPoint remote, byte[] message) => Send(new SipDatagram(message, remote));
 
     private void Send(SipDatagram datagram)
     {
@@ -161,9 +94,9 @@ public sealed partial class SipUdpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
+        var stopping = _host.DisposeAsync();
         _socket.Dispose();
-        await Task.WhenAll(_receiveLoop, _timerLoop);
-        _stop.Dispose();
+        await stopping;
+        await _receiveLoop;
     }
 }

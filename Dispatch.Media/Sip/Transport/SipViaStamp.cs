@@ -8,10 +8,13 @@ namespace Dispatch.Media.Sip.Transport;
 /// What a server transport does to the top Via of a received request (RFC 3261 §18.2.1, RFC 3581 §4):
 /// add <c>received</c> when the packet came from another address than sent-by names, and fill an empty
 /// <c>rport</c> with the source port (then <c>received</c> is always added).
+/// On a connection (TCP, WS) both are always stamped, as Kamailio's <c>force_rport</c> does for WebSocket clients:
+/// the top Via, which the registrar keeps as a binding's source, then names the flow the client can be reached
+/// over (RFC 7118 §5.2, RFC 5626 §5.2), even when the client did not ask for rport.
 /// </summary>
 public static class SipViaStamp
 {
-    public static void Apply(SipHeaders headers, IPEndPoint source)
+    public static void Apply(SipHeaders headers, IPEndPoint source, bool connection = false)
     {
         if (headers[SipHeaderNames.Via] is not { } line)
         {
@@ -24,7 +27,7 @@ public static class SipViaStamp
         }
         var sourceIp = source.Address.IsIPv4MappedToIPv6 ? source.Address.MapToIPv4() : source.Address;
         var sourceText = sourceIp.ToString();
-        var wantsRport = top.HasRport && top.Parameters["rport"] is null;
+        var wantsRport = connection || (top.HasRport && top.Parameters["rport"] is null);
         var sentByIsSource = IPAddress.TryParse(top.Host.Trim('[', ']'), out var sentByIp) && sentByIp.Equals(sourceIp);
         if (!sentByIsSource || wantsRport)
         {

@@ -67,6 +67,24 @@ public sealed class SipTcpServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_double_crlf_ping_gets_a_single_crlf_pong_even_when_split_across_writes()
+    {
+        using var client = await ConnectAsync();
+        var stream = client.GetStream();
+
+        await stream.WriteAsync("\r\n"u8.ToArray());
+        await Task.Delay(50);
+        await stream.WriteAsync("\r\n"u8.ToArray());
+        var pong = new byte[2];
+        using var timeout = new CancellationTokenSource(Wait);
+        await stream.ReadExactlyAsync(pong, timeout.Token);
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(Options("tcp-after-ping")));
+
+        Assert.Equal("\r\n"u8.ToArray(), pong);
+        Assert.Equal("tcp-after-ping", Assert.Single(await ReadResponsesAsync(stream, 1)).CallId);
+    }
+
+    [Fact]
     public async Task A_torture_invite_with_a_body_is_framed_and_answered_over_tcp()
     {
         using var client = await ConnectAsync();
