@@ -61,12 +61,13 @@ public sealed class PresenceGrain(IOptions<RealtimeOptions> options, TimeProvide
 
     public async Task Deliver(PushMessage push)
     {
-        var byGateway = _devices.Values.GroupBy(d => d.Session.GatewayId);
+        // SIP phones have no gateway observer: they count for presence only.
+        var byGateway = _devices.Values.Where(d => d.Session.Gateway is not null).GroupBy(d => d.Session.GatewayId);
         foreach (var gateway in byGateway)
         {
             var connections = gateway.Select(d => d.Session.ConnectionId).ToArray();
             // One-way: a gateway that died does not hold the push up; its devices get it through Sync.
-            await gateway.First().Session.Gateway.DeliverPushes([new PushDelivery(push, connections)]);
+            await gateway.First().Session.Gateway!.DeliverPushes([new PushDelivery(push, connections)]);
         }
     }
 
