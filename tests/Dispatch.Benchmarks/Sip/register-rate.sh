@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Issue 4 benchmark: sipp REGISTER-with-digest rate at 0 failed calls against Dispatch's registrar (the single-node
+# gateway process, as run.sh starts it) and against Kamailio 5.6 with kamailio-registrar.cfg, on this machine in the
+# same run, with the same 1,550 demo desk-phone credentials. Prints both rates and their ratio (docs/benchmarks.md).
+#
+#   tests/Dispatch.Benchmarks/Sip/register-rate.sh [calls] [concurrency] [kamailio children]
+#
+# Each sipp "call" is REGISTER, 401 with a challenge, REGISTER with digest credentials, 200 (4 messages).
+# The rate is successful calls / wall time of the measured sipp run, after one warm-up pass over every user.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+calls=${1:-30000}
+concurrency=${2:-200}
+children=${3:-2}
+work=$(mktemp -d /tmp/dispatch-register-rate-XXXXXX)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket,sys; s=socket.socket(socket.AF_INET, getattr(socket, sys.argv[1])); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' "$1"; }
+
+dotnet build "$root/Dispatch.Gateway/Dispatch.Gateway.csproj" -c Release -nologo -v quiet >/dev/null
+dotnet build "$root/tests/Dispatch.Benchmarks/Dispatch.Benchmarks.csproj" -c Release -nologo -v quiet >/dev/null
+users=$(dotnet "$root/tests/Dispatch.Benchmarks/bin/Release/net10.0/Dispatch.Benchmarks.dll" sip-users "$work")
+scenario="$root/tests/Dispatch.Gateway.Tests/Media/Sipp/register-digest.xml"
+
+# sipp against one registrar; prints "rate successful failed".
+run_sipp() {
+    local target=$1 count=$2 name=$3
+    local stats="$work/$name.stf"
+    local start end
+    start=$(date +%s.%N)
+    sipp "$target" -sf "$scenario" -inf "$work/users.csv" -i 127.0.0.1 -p "$(free_port SOCK_DGRAM)" \
+        -m "$count" -l "$concurrency" -r 100000 -nostdin -timeout 300s -timeout_error -recv_timeout 10000 \
+        -trace_stat -stf "$stats" >"$work/$name.out" 2>&1 || true
+    end=$(date +%s.%N)
+    python3 - "$stats" "$start" "$end" <<'PY'
+import sys
+lines = [l for l in open(sys.argv[1]).read().splitlines() if l]
+header, last = lines[0].split(';'), lines[-1].split(';')
+ok, failed = int(last[header.index('SuccessfulCall(C)')]), int(last[header.index('FailedCall(C)')])
+print(f"{ok / (float(sys.argv[3]) - float(sys.argv[2])):.0f} {ok} {failed}")
+PY
+}
+
+# Dispatch: the single-node gateway with demo data and SIP on a free port.
+sip_port=$(free_port SOCK_DGRAM)
+http_port=$(free_port SOCK_STREAM)
+(cd "$root/Dispatch.Gateway/bin/Release/net10.0" && exec dotnet Dispatch.Gateway.dll \
+    --Dispatch:DataFolder="$work/data" --Dispatch:DemoData=true --urls "http://127.0.0.1:$http_port" \
+    --Dispatch:SiloPort="$(free_port SOCK_STREAM)" --Dispatch:GatewayPort="$(free_port SOCK_STREAM)" \
+    --Dispatch:Sip:Enabled=true --Dispatch:Sip:Port="$sip_port" --Dispatch:Sip:DigestAlgorithms=MD5,SHA-256 \
+    --Logging:LogLevel:Default=Warning >"$work/gateway.log" 2>&1) &
+pids+=($!)
+for _ in $(seq 1 360); do
+    curl -fs "http://127.0.0.1:$http_port/healthz" >/dev/null 2>&1 && break
+    sleep 0.5
+done
+curl -fs "http://127.0.0.1:$http_port/healthz" >/dev/null || { echo "gateway did not start"; tail -20 "$work/gateway.log"; exit 1; }
+
+# Kamailio: same credentials, in-memory location.
+kam_port=$(free_port SOCK_DGRAM)
+kamailio -DD -E -f "$here/kamailio-registrar.cfg" -P "$work/kamailio.pid" -A "BENCH_LISTEN=udp:127.0.0.1:$kam_port" \
+    -A "BENCH_DBURL=\"text://$work\"" -A "BENCH_CHILDREN=$children" >"$work/kamailio.log" 2>&1 &
+pids+=($!)
+sleep 2
+
+echo "users: $users, measured calls: $calls, sipp concurrency: $concurrency, kamailio children: $children, cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+read -r _ _ _ < <(run_sipp "127.0.0.1:$sip_port" "$users" dispatch-warmup)
+read -r _ _ _ < <(run_sipp "127.0.0.1:$kam_port" "$users" kamailio-warmup)
+# Alternate the two, twice, so that load from other processes falls on both alike.
+for round in 1 2; do
+    read -r d_rate d_ok d_failed < <(run_sipp "127.0.0.1:$sip_port" "$calls" "dispatch-$round")
+    read -r k_rate k_ok k_failed < <(run_sipp "127.0.0.1:$kam_port" "$calls" "kamailio-$round")
+    echo "round $round: dispatch $d_rate REGISTER/s ($d_ok ok, $d_failed failed); kamailio $k_rate REGISTER/s ($k_ok ok, $k_failed failed); ratio $(python3 -c "print(f'{$d_rate / $k_rate:.2f}')")"
+done
