@@ -41,6 +41,7 @@ public static class GatewayHostingExtensions
         }
         if (builder.Configuration.GetValue("Dispatch:Sip:Enabled", false))
         {
+            builder.Services.AddSingleton<SipCallLog>();
             builder.Services.AddSingleton<SipListenerService>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<SipListenerService>());
         }
@@ -120,6 +121,7 @@ public static class GatewayHostingExtensions
         app.MapUnitsApi();
         app.MapWorkersApi();
         app.MapSipBindingsApi();
+        app.MapSipCallsApi();
         app.MapImportApi();
         app.MapPushesApi();
         app.MapDispatchRealtime();

@@ -1,6 +1,7 @@
 using System.Net;
 using Dispatch.Contracts.Sip;
 using Dispatch.Media.Sip.Auth;
+using Dispatch.Media.Sip.Calls;
 using Dispatch.Media.Sip.Registrar;
 using Dispatch.Media.Sip.Server;
 using Dispatch.Media.Sip.Transport;
@@ -12,10 +13,13 @@ namespace Dispatch.Gateway.Media;
 /// <c>Dispatch:Sip:Port</c> (default 5060), and SIP over WebSocket on the gateway's HTTP port at <c>/sip</c>
 /// (<see cref="SipWebSocketEndpoint"/>). On by default only for <c>Dispatch:Role=media</c>;
 /// <c>Dispatch:Sip:Enabled=true</c> turns it on in the single node too. All transports share one registrar
-/// (REGISTER, on the grains through <see cref="OrleansSipRegistrarStore"/>).
+/// (REGISTER, on the grains through <see cref="OrleansSipRegistrarStore"/>). Calls go through the B2BUA
+/// (<see cref="SipB2bua"/>), which runs in the UDP core: INVITEs to a worker's number fork to its registered phones.
+/// <c>Dispatch:Sip:AdvertisedAddress</c> is the address phones reach the node at, for Via and Contact (default: the
+/// bound address, or 127.0.0.1 when bound to any); <c>Dispatch:Sip:RingSeconds</c> the ring timeout (default 60).
 /// </summary>
-public sealed partial class SipListenerService(IConfiguration configuration, TimeProvider clock, ILoggerFactory logs, IGrainFactory grains)
-    : IHostedService, IAsyncDisposable
+public sealed partial class SipListenerService(IConfiguration configuration, TimeProvider clock, ILoggerFactory logs, IGrainFactory grains,
+    SipCallLog callLog) : IHostedService, IAsyncDisposable
 {
     private SipUdpServer? _udp;
     private SipTcpServer? _tcp;
@@ -25,13 +29,21 @@ public sealed partial class SipListenerService(IConfiguration configuration, Tim
     /// <summary>The WebSocket transport; null until started.</summary>
     public SipWebSocketServer? WebSocket { get; private set; }
 
+    /// <summary>The B2BUA of the UDP core, once started: <see cref="SipB2bua.Originate"/> places calls.</summary>
+    public SipB2bua? Calls { get; private set; }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var address = IPAddress.Parse(configuration["Dispatch:Sip:Address"] ?? "127.0.0.1");
         var port = configuration.GetValue("Dispatch:Sip:Port", 5060);
         var registrar = new SipRegistrar(new OrleansSipRegistrarStore(grains), clock, RegistrarOptions());
         var options = new SipServerOptions { Handler = registrar.Handle };
-        _udp = new SipUdpServer(new IPEndPoint(address, port), clock, options, logs.CreateLogger<SipUdpServer>());
+        var calls = new SipB2bua(new OrleansSipCallTargets(grains, clock), clock,
+            new SipB2buaOptions { RingTimeout = TimeSpan.FromSeconds(configuration.GetValue("Dispatch:Sip:RingSeconds", 60)) },
+            new PassThroughMediaHook(), callLog.Record);
+        _udp = new SipUdpServer(new IPEndPoint(address, port), clock, options with { TransactionUser = calls }, logs.CreateLogger<SipUdpServer>());
+        calls.LocalEndPoint = new IPEndPoint(AdvertisedAddress(address), _udp.LocalEndPoint.Port);
+        Calls = calls;
         _udp.Start();
         // TCP on the port UDP got (matters when the configured port is 0: any free port).
         _tcp = new SipTcpServer(new IPEndPoint(address, _udp.LocalEndPoint.Port), clock, options, logs.CreateLogger<SipTcpServer>());
@@ -41,6 +53,11 @@ public sealed partial class SipListenerService(IConfiguration configuration, Tim
         LogListening(logs.CreateLogger<SipListenerService>(), _udp.LocalEndPoint.ToString());
         return Task.CompletedTask;
     }
+
+    private IPAddress AdvertisedAddress(IPAddress bound) =>
+        configuration["Dispatch:Sip:AdvertisedAddress"] is { Length: > 0 } advertised ? IPAddress.Parse(advertised)
+        : bound.Equals(IPAddress.Any) || bound.Equals(IPAddress.IPv6Any) ? IPAddress.Loopback
+        : bound;
 
     /// <summary><c>Dispatch:Sip:DigestAlgorithms</c>: the challenges to offer, most preferred first (default "SHA-256,MD5").</summary>
     private SipRegistrarOptions RegistrarOptions()

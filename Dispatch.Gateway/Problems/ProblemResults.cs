@@ -22,4 +22,9 @@ public static class ProblemResults
         title: title,
         detail: detail,
         extensions: extensions);
+
+    public static IResult Unavailable(string title, string detail) => Results.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        title: title,
+        detail: detail);
 }

@@ -26,6 +26,7 @@ public sealed class SipServerCore
         _options = options ?? new SipServerOptions();
         _validator = new SipRequestValidator(_options.Validation);
         Transactions = new SipTransactionLayer(time, _options.Timers);
+        _options.TransactionUser?.Attach(this);
     }
 
     public SipTransactionLayer Transactions { get; }
@@ -76,6 +77,22 @@ public sealed class SipServerCore
     {
         Transactions.HandleTimeout();
         Pump();
+        _options.TransactionUser?.OnTick();
+        Pump();
+    }
+
+    /// <summary>
+    /// Sends a message outside any transaction: the ACK for a 2xx (RFC 3261 §13.2.2.4), which the transaction
+    /// user sends itself. Drained with the other outputs.
+    /// </summary>
+    public void SendDirect(SipMessage message, SipDestination destination) =>
+        _outputs.Enqueue(new SipDatagram(message.ToBytes(), (IPEndPoint)destination.EndPoint));
+
+    /// <summary>Lets a transaction user act (e.g. after an await elsewhere) and sends what it produced.</summary>
+    public void Run(Action action)
+    {
+        action();
+        Pump();
     }
 
     public bool TryPollOutput([NotNullWhen(true)] out SipServerOutput? output) => _outputs.TryDequeue(out output);
@@ -109,14 +126,24 @@ public sealed class SipServerCore
                 case SipSendMessage send:
                     _outputs.Enqueue(new SipDatagram(send.Message.ToBytes(), (IPEndPoint)send.Destination.EndPoint));
                     break;
-                case SipRequestReceived { Transaction: { } transaction }:
-                    Answer(transaction);
+                case SipRequestReceived { Request.Method: "ACK" } ack:
+                    // RFC 6026 §8.7: an ACK for a 2xx goes to the transaction user, with or without a transaction.
+                    _options.TransactionUser?.OnRequest(ack.Transaction, ack);
+                    break;
+                case SipRequestReceived { Transaction: { } transaction } received:
+                    Answer(transaction, received);
+                    break;
+                case SipResponseReceived response:
+                    _options.TransactionUser?.OnResponse(response);
+                    break;
+                case SipTransactionTimedOut timedOut:
+                    _options.TransactionUser?.OnTimedOut(timedOut.Transaction);
                     break;
             }
         }
     }
 
-    private void Answer(ServerTransaction transaction)
+    private void Answer(ServerTransaction transaction, SipRequestReceived received)
     {
         var request = transaction.Request;
         SipResponse response;
@@ -127,6 +154,10 @@ public sealed class SipServerCore
             {
                 _options.Authenticator?.AddChallenges(response);
             }
+        }
+        else if (_options.TransactionUser?.OnRequest(transaction, received) == true)
+        {
+            return;
         }
         else if (request.Method == "CANCEL" && Transactions.TryFindCancelledInvite(transaction, out var invite))
         {

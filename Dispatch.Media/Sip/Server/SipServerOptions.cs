@@ -25,5 +25,11 @@ public sealed record SipServerOptions
     /// </summary>
     public Func<SipRequest, ValueTask<SipResponse?>>? Handler { get; init; }
 
+    /// <summary>
+    /// A stateful transaction user (the B2BUA) that sees requests before <see cref="Handler"/> does, and the responses
+    /// and timeouts of the requests it sends. It attaches to one core only: give other transports options without it.
+    /// </summary>
+    public ISipTransactionUser? TransactionUser { get; init; }
+
     public string ServerName { get; init; } = "Dispatch";
 }

@@ -5,8 +5,8 @@ using System.Net;
 namespace Dispatch.Gateway.Tests.Support;
 
 /// <summary>
-/// Runs the real sipp (Debian sip-tester, installed by build/ensure-tools.sh) as a UAC on 127.0.0.1 and reads
-/// its end-of-run statistics file.
+/// Runs the real sipp (Debian sip-tester, installed by build/ensure-tools.sh) on 127.0.0.1, as a UAC or as a UAS,
+/// and reads its end-of-run statistics file.
 /// </summary>
 internal static class Sipp
 {
@@ -19,10 +19,24 @@ internal static class Sipp
     public static async Task<Result> Run(string scenario, IPEndPoint server, IReadOnlyList<string> injection, int calls, TimeSpan timeout)
     {
         var folder = Directory.CreateTempSubdirectory("dispatch-sipp-").FullName;
+        var users = Path.Combine(folder, "users.csv");
+        await File.WriteAllLinesAsync(users, ["SEQUENTIAL", .. injection]);
+        return await Execute(folder, scenario, calls, timeout,
+            [$"{server.Address}:{server.Port}", "-inf", users, "-p", FreePort.NextUdp().ToString(CultureInfo.InvariantCulture), "-l", "10", "-r", "50"]);
+    }
+
+    /// <summary>
+    /// Starts sipp as a UAS on 127.0.0.1:<paramref name="port"/> (a worker's "phone"), which plays
+    /// <paramref name="scenario"/> for <paramref name="calls"/> incoming calls and exits.
+    /// </summary>
+    public static Task<Result> StartUas(string scenario, int port, int calls, TimeSpan timeout) =>
+        Execute(Directory.CreateTempSubdirectory("dispatch-sipp-uas-").FullName, scenario, calls, timeout,
+            ["-p", port.ToString(CultureInfo.InvariantCulture)]);
+
+    private static async Task<Result> Execute(string folder, string scenario, int calls, TimeSpan timeout, IReadOnlyList<string> extra)
+    {
         try
         {
-            var users = Path.Combine(folder, "users.csv");
-            await File.WriteAllLinesAsync(users, ["SEQUENTIAL", .. injection]);
             var stats = Path.Combine(folder, "stats.csv");
             var start = new ProcessStartInfo(Binary)
             {
@@ -30,14 +44,13 @@ internal static class Sipp
                 RedirectStandardError = true,
                 WorkingDirectory = folder,
             };
-            foreach (var argument in new[]
-            {
-                $"{server.Address}:{server.Port}", "-sf", Path.Combine(AppContext.BaseDirectory, "Media", "Sipp", scenario),
-                "-inf", users, "-i", "127.0.0.1", "-p", FreePort.NextUdp().ToString(CultureInfo.InvariantCulture),
-                "-m", calls.ToString(CultureInfo.InvariantCulture), "-l", "10", "-r", "50", "-nostdin",
+            foreach (var argument in extra.Concat(
+            [
+                "-sf", Path.Combine(AppContext.BaseDirectory, "Media", "Sipp", scenario), "-i", "127.0.0.1",
+                "-m", calls.ToString(CultureInfo.InvariantCulture), "-nostdin",
                 "-timeout", $"{(int)timeout.TotalSeconds}s", "-timeout_error", "-recv_timeout", "5000",
                 "-trace_stat", "-stf", stats, "-trace_err",
-            })
+            ]))
             {
                 start.ArgumentList.Add(argument);
             }
@@ -45,7 +58,15 @@ internal static class Sipp
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             using var cancel = new CancellationTokenSource(timeout + TimeSpan.FromSeconds(15));
-            await process.WaitForExitAsync(cancel.Token);
+            try
+            {
+                await process.WaitForExitAsync(cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
             var errors = Directory.GetFiles(folder, "*_errors.log").Select(File.ReadAllText);
             var output = $"{await stdout}\n{await stderr}\n{string.Join("\n", errors)}";
             var (successful, failed) = ReadTotals(stats);
