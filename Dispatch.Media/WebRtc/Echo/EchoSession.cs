@@ -56,10 +56,14 @@ public sealed class EchoSession : IDisposable
         _reporterSsrc = reporterSsrc;
         _reportInterval = settings.ReportInterval;
         _time = time;
+        CreatedAt = time.GetUtcNow();
         _nextReport = time.GetUtcNow() + settings.ReportInterval;
     }
 
     public WebRtcPeer Peer { get; }
+
+    /// <summary>When the answer was made; a host drops sessions that never connect.</summary>
+    public DateTimeOffset CreatedAt { get; }
 
     public string AnswerSdp { get; }
 

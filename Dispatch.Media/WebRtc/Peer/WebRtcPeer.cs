@@ -25,7 +25,9 @@ public sealed class WebRtcPeer : IDisposable
 {
     private readonly object _gate = new();
     private readonly IceLiteResponder _ice;
-    private readonly DtlsEndpoint _dtls;
+    private readonly WebRtcPeerOptions _options;
+    private DtlsEndpoint _dtls;
+    private int _failedHandshakes;
     private readonly Queue<PeerDatagram> _transmits = new();
     private readonly Queue<WebRtcPeerEvent> _events = new();
     private readonly HashSet<IPEndPoint> _validated = [];
@@ -37,11 +39,9 @@ public sealed class WebRtcPeer : IDisposable
     public WebRtcPeer(WebRtcPeerOptions options, TimeProvider time)
     {
         _role = options.DtlsRole;
+        _options = options;
         _ice = new IceLiteResponder(options.LocalIce, options.RemoteUfrag, time);
-        _dtls = options.DtlsRole == DtlsRole.Server
-            ? DtlsEndpoint.CreateServer(options.Certificate, options.RemoteFingerprint, options.Dtls)
-            : DtlsEndpoint.CreateClient(options.Certificate, options.RemoteFingerprint, options.Dtls);
-        _dtls.OutputAvailable += _ => OutputAvailable?.Invoke(this);
+        _dtls = NewDtls();
         LocalUfrag = options.LocalIce.Ufrag;
     }
 
@@ -82,6 +82,15 @@ public sealed class WebRtcPeer : IDisposable
             {
                 return _closed;
             }
+        }
+    }
+
+    /// <summary>True when a connectivity check from <paramref name="remote"/> has authenticated: DTLS and media may come from it.</summary>
+    public bool HasValidated(IPEndPoint remote)
+    {
+        lock (_gate)
+        {
+            return _validated.Contains(remote);
         }
     }
 
@@ -265,13 +274,43 @@ public sealed class WebRtcPeer : IDisposable
                     _events.Enqueue(new WebRtcPeerConnected(profile, _remote!, done.Elapsed));
                     break;
                 case DtlsFailed failed:
-                    Close(failed.Reason);
-                    break;
+                    if (!TryRestartServerHandshake())
+                    {
+                        Close(failed.Reason);
+                    }
+                    return;
                 case DtlsClosed { ByPeer: true }:
                     Close("the peer closed DTLS (close_notify)");
                     break;
             }
         }
+    }
+
+    /// <summary>Handshakes a DTLS server may fail (to garbage or a wrong certificate) before the peer gives up.</summary>
+    public const int MaxFailedHandshakes = 3;
+
+    private DtlsEndpoint NewDtls()
+    {
+        var dtls = _options.DtlsRole == DtlsRole.Server
+            ? DtlsEndpoint.CreateServer(_options.Certificate, _options.RemoteFingerprint, _options.Dtls)
+            : DtlsEndpoint.CreateClient(_options.Certificate, _options.RemoteFingerprint, _options.Dtls);
+        dtls.OutputAvailable += _ => OutputAvailable?.Invoke(this);
+        return dtls;
+    }
+
+    /// <summary>
+    /// A server handshake that failed before any key existed was started by a bad ClientHello (forged, or
+    /// corrupted on the way); a fresh server waits for the real one, a few times, instead of ending the session.
+    /// </summary>
+    private bool TryRestartServerHandshake()
+    {
+        if (_role != DtlsRole.Server || _srtp is not null || ++_failedHandshakes >= MaxFailedHandshakes)
+        {
+            return false;
+        }
+        _dtls.Dispose();
+        _dtls = NewDtls();
+        return true;
     }
 
     private void Close(string reason)
