@@ -53,6 +53,26 @@ internal static class AnswerSections
             .ToList();
     }
 
+    /// <summary>
+    /// RFC 9143 §9.2 (and RFC 8285 §6): within one BUNDLE group an extension id means one URI. An offer that
+    /// reuses an id for another URI in a later section gets that extension dropped from the answer there
+    /// (Chromium rejects an answer with such a clash). <paramref name="seen"/> carries ids across sections.
+    /// </summary>
+    public static List<ExtMap> UniqueInBundle(IEnumerable<ExtMap> extensions, Dictionary<int, string> seen)
+    {
+        var kept = new List<ExtMap>();
+        foreach (var e in extensions)
+        {
+            if (seen.TryGetValue(e.Id, out var uri) && uri != e.Uri)
+            {
+                continue;
+            }
+            seen[e.Id] = e.Uri;
+            kept.Add(e);
+        }
+        return kept;
+    }
+
     /// <summary>RFC 8866 §5.7: media-level c= overrides session-level c=.</summary>
     public static string? RemoteAddress(MediaDescription m, SessionDescription s) =>
         (m.Connections.FirstOrDefault() ?? s.Connection)?.Address;

@@ -25,10 +25,16 @@ public static class WebRtcAnswerer
 
         var media = new List<NegotiatedMedia>();
         RemoteTransport? transport = null;
+        var offeredBundle = offer.Groups().Where(g => g.IsBundle).SelectMany(g => g.Mids).ToHashSet();
+        var bundleExtensionIds = new Dictionary<int, string>();
         for (var i = 0; i < offer.Media.Count; i++)
         {
             var offered = offer.Media[i];
             var outcome = Negotiate(i, offered, offer, options);
+            if (outcome.Accepted && outcome.Mid is not null && offeredBundle.Contains(outcome.Mid))
+            {
+                outcome = outcome with { HeaderExtensions = AnswerSections.UniqueInBundle(outcome.HeaderExtensions, bundleExtensionIds) };
+            }
             media.Add(AnswerSections.RemoteFacts(outcome, offered, offer));
             answer.Media.Add(outcome.Accepted ? Accepted(offered, outcome, offer, options) : AnswerSections.Rejected(offered));
             if (outcome.Accepted) transport ??= Transport(offered, offer);

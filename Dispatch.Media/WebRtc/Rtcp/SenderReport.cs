@@ -28,4 +28,19 @@ public sealed record SenderReport(
             blocks);
         return RtcpParseError.None;
     }
+
+    /// <summary>Length of an SR with no report blocks.</summary>
+    public const int LengthWithoutReports = 28;
+
+    /// <summary>Writes an SR without report blocks (RFC 3550 §6.4.1); returns its length.</summary>
+    public static int Write(Span<byte> destination, uint ssrc, ulong ntpTimestamp, uint rtpTimestamp, uint packetCount, uint octetCount)
+    {
+        new RtcpHeader(false, 0, RtcpPacketType.SenderReport, LengthWithoutReports / 4 - 1).Write(destination);
+        BinaryPrimitives.WriteUInt32BigEndian(destination[4..], ssrc);
+        BinaryPrimitives.WriteUInt64BigEndian(destination[8..], ntpTimestamp);
+        BinaryPrimitives.WriteUInt32BigEndian(destination[16..], rtpTimestamp);
+        BinaryPrimitives.WriteUInt32BigEndian(destination[20..], packetCount);
+        BinaryPrimitives.WriteUInt32BigEndian(destination[24..], octetCount);
+        return LengthWithoutReports;
+    }
 }
