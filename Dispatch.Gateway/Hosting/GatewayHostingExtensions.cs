@@ -1,12 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dispatch.Gateway.Api;
+using Dispatch.Gateway.Api.Tasks;
+using Dispatch.Gateway.Attachments;
 using Dispatch.Gateway.Auth;
 using Dispatch.Gateway.Health;
 using Dispatch.Gateway.Media;
 using Dispatch.Gateway.Problems;
 using Dispatch.Gateway.Realtime;
 using Dispatch.Silo.Hosting;
+using Dispatch.Silo.Tasks;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.IdentityModel.Tokens;
@@ -54,6 +57,9 @@ public static class GatewayHostingExtensions
         services.AddSingleton<VerifiedPasswords>();
         services.AddSingleton<LoginService>();
         services.AddSingleton<OrgScope>();
+        services.Configure<TaskOptions>(builder.Configuration.GetSection(TaskOptions.Section));
+        services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
+        services.AddSingleton<AttachmentStore>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionProblemHandler>();
@@ -122,6 +128,7 @@ public static class GatewayHostingExtensions
         app.MapSipBindingsApi();
         app.MapImportApi();
         app.MapPushesApi();
+        app.MapTasksApi();
         app.MapDispatchRealtime();
         return app;
     }

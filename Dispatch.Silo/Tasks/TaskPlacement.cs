@@ -3,7 +3,7 @@ using Dispatch.Contracts.Org;
 namespace Dispatch.Silo.Tasks;
 
 /// <summary>Places a point into its grid by the unit boundaries (四至), walking down from the roots.</summary>
-internal static class TaskPlacement
+public static class TaskPlacement
 {
     /// <summary>The codes from the city down to the grid containing the point, or empty when no grid does.</summary>
     public static async Task<IReadOnlyList<string>> GridPath(IGrainFactory grains, GeoPoint point)
