@@ -63,6 +63,24 @@ public sealed class AttachmentStore(IOptions<DispatchOptions> dispatch, IOptions
         return File.Exists(path) ? path : null;
     }
 
+    /// <summary>A stored file of any allowed type by its id.</summary>
+    public (string Path, string ContentType)? FindAny(string owner, string id)
+    {
+        // Ids are what Save made (32 hex digits): anything else could reach outside the folder.
+        if (id.Length != 32 || !id.All(char.IsAsciiHexDigitLower))
+        {
+            return null;
+        }
+        foreach (var type in Options.AllowedTypes)
+        {
+            if (Find(owner, id, type) is { } path)
+            {
+                return (path, type);
+            }
+        }
+        return null;
+    }
+
     public static void Delete(StoredFile file) => File.Delete(file.Path);
 
     /// <summary>Copies at most one byte beyond the limit (enough to know it is too large), hashing as it goes.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dispatch.Gateway.Api;
+using Dispatch.Gateway.Api.Notices;
 using Dispatch.Gateway.Api.Tasks;
 using Dispatch.Gateway.Attachments;
 using Dispatch.Gateway.Auth;
@@ -60,6 +61,8 @@ public static class GatewayHostingExtensions
         services.Configure<TaskOptions>(builder.Configuration.GetSection(TaskOptions.Section));
         services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
         services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<AwarenessRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<AwarenessRelay>());
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionProblemHandler>();
@@ -129,6 +132,7 @@ public static class GatewayHostingExtensions
         app.MapImportApi();
         app.MapPushesApi();
         app.MapTasksApi();
+        app.MapNoticesApi();
         app.MapDispatchRealtime();
         return app;
     }

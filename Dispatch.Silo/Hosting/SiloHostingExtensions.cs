@@ -3,6 +3,7 @@ using Dispatch.Silo.Accounts;
 using Dispatch.Silo.Org;
 using Dispatch.Silo.Realtime;
 using Dispatch.Silo.Storage;
+using Dispatch.Silo.Notices;
 using Dispatch.Silo.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public static class SiloHostingExtensions
         builder.Services.Configure<DispatchOptions>(builder.Configuration.GetSection(DispatchOptions.Section));
         builder.Services.Configure<RealtimeOptions>(builder.Configuration.GetSection(RealtimeOptions.Section));
         builder.Services.Configure<TaskOptions>(builder.Configuration.GetSection(TaskOptions.Section));
+        builder.Services.Configure<NoticeOptions>(builder.Configuration.GetSection(NoticeOptions.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<SiloReadiness>();
 
