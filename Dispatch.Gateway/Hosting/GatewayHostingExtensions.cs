@@ -1,12 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dispatch.Gateway.Api;
+using Dispatch.Gateway.Api.Notices;
+using Dispatch.Gateway.Api.Tasks;
+using Dispatch.Gateway.Attachments;
 using Dispatch.Gateway.Auth;
 using Dispatch.Gateway.Health;
 using Dispatch.Gateway.Media;
 using Dispatch.Gateway.Problems;
 using Dispatch.Gateway.Realtime;
 using Dispatch.Silo.Hosting;
+using Dispatch.Silo.Tasks;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.IdentityModel.Tokens;
@@ -55,6 +59,11 @@ public static class GatewayHostingExtensions
         services.AddSingleton<VerifiedPasswords>();
         services.AddSingleton<LoginService>();
         services.AddSingleton<OrgScope>();
+        services.Configure<TaskOptions>(builder.Configuration.GetSection(TaskOptions.Section));
+        services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
+        services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<AwarenessRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<AwarenessRelay>());
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionProblemHandler>();
@@ -124,6 +133,8 @@ public static class GatewayHostingExtensions
         app.MapSipCallsApi();
         app.MapImportApi();
         app.MapPushesApi();
+        app.MapTasksApi();
+        app.MapNoticesApi();
         app.MapDispatchRealtime();
         app.MapSipWebSocket();
         return app;

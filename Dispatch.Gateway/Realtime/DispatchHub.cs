@@ -1,5 +1,6 @@
 using Dispatch.Contracts.Org;
 using Dispatch.Contracts.Realtime;
+using Dispatch.Gateway.Api.Notices;
 using Dispatch.Gateway.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -37,6 +38,7 @@ internal sealed class DispatchHub(IGrainFactory grains, GatewayNode node, Device
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        Awareness().Forget(Context.ConnectionId);
         if (Context.Items.TryGetValue(DeviceKey, out var value) && value is ConnectedDevice device)
         {
             devices.Remove(device.ConnectionId);
@@ -94,6 +96,32 @@ internal sealed class DispatchHub(IGrainFactory grains, GatewayNode node, Device
         var code = HubInput.Required(unitCode, "unitCode");
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, PresenceGroups.Of(code));
     }
+
+    /// <summary>
+    /// Starts sending <c>awareness</c> events for a notice the caller sent or whose units the caller's scope
+    /// covers, and returns its awareness now (docs/notices.md).
+    /// </summary>
+    public async Task<NoticeAwarenessResponse> SubscribeAwareness(string noticeId)
+    {
+        var id = HubInput.Required(noticeId, "noticeId");
+        var (notice, refused) = await NoticesApi.Visible(id, Context.User!, grains, scope);
+        if (refused is not null)
+        {
+            throw new HubException($"Notice '{id}' does not exist or is outside what your login may see.");
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, AwarenessRelay.GroupOf(id));
+        Awareness().Watch(id, Context.ConnectionId);
+        return await NoticeAwareness.Of(grains, notice!);
+    }
+
+    public async Task UnsubscribeAwareness(string noticeId)
+    {
+        var id = HubInput.Required(noticeId, "noticeId");
+        Awareness().Unwatch(id, Context.ConnectionId);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, AwarenessRelay.GroupOf(id));
+    }
+
+    private AwarenessRelay Awareness() => Context.GetHttpContext()!.RequestServices.GetRequiredService<AwarenessRelay>();
 
     private async Task<string> UnitInScope(string unitCode)
     {

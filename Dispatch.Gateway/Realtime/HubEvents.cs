@@ -5,4 +5,5 @@ public static class HubEvents
 {
     public const string Push = "push";
     public const string Presence = "presence";
+    public const string Awareness = "awareness";
 }

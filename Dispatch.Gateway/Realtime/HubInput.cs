@@ -31,7 +31,8 @@ internal static partial class HubInput
         "delivered" => Contracts.Realtime.ReceiptKind.Delivered,
         "read" => Contracts.Realtime.ReceiptKind.Read,
         "accepted" => Contracts.Realtime.ReceiptKind.Accepted,
-        _ => throw new HubException($"Receipt kind must be 'delivered', 'read' or 'accepted', not '{Truncate(raw)}'."),
+        "confirmed" => Contracts.Realtime.ReceiptKind.Confirmed,
+        _ => throw new HubException($"Receipt kind must be 'delivered', 'read', 'accepted' or 'confirmed', not '{Truncate(raw)}'."),
     };
 
     public static DeviceActivity Activity(string? raw) => raw switch

@@ -3,6 +3,8 @@ using Dispatch.Silo.Accounts;
 using Dispatch.Silo.Org;
 using Dispatch.Silo.Realtime;
 using Dispatch.Silo.Storage;
+using Dispatch.Silo.Notices;
+using Dispatch.Silo.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +25,8 @@ public static class SiloHostingExtensions
         var storage = StorageSettings.From(builder.Configuration);
         builder.Services.Configure<DispatchOptions>(builder.Configuration.GetSection(DispatchOptions.Section));
         builder.Services.Configure<RealtimeOptions>(builder.Configuration.GetSection(RealtimeOptions.Section));
+        builder.Services.Configure<TaskOptions>(builder.Configuration.GetSection(TaskOptions.Section));
+        builder.Services.Configure<NoticeOptions>(builder.Configuration.GetSection(NoticeOptions.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<SiloReadiness>();
 

@@ -4,7 +4,7 @@ namespace Dispatch.Client;
 
 public enum PushKind { Notice, Task, System }
 
-public enum ReceiptKind { Delivered, Read, Accepted }
+public enum ReceiptKind { Delivered, Read, Accepted, Confirmed }
 
 public enum PresenceStatus { Offline, Online, Busy, InCall }
 

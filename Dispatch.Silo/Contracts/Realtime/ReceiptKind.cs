@@ -11,4 +11,7 @@ public enum ReceiptKind
 
     /// <summary>The person took the task on (task pushes only).</summary>
     Accepted,
+
+    /// <summary>The person confirmed they know the notice (确认知晓); counts towards the notice's awareness rate.</summary>
+    Confirmed,
 }
