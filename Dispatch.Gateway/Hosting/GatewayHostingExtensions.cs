@@ -27,6 +27,7 @@ public static class GatewayHostingExtensions
         {
             case "all":
                 builder.AddDispatchSilo();
+                builder.Configuration["Dispatch:WebRtc:Enabled"] ??= "true";
                 break;
             case "gateway":
                 builder.AddDispatchClusterClient();
@@ -35,6 +36,7 @@ public static class GatewayHostingExtensions
                 builder.AddDispatchClusterClient();
                 builder.Configuration["Dispatch:Sip:Enabled"] ??= "true";
                 builder.Configuration["Dispatch:Sip:Address"] ??= "0.0.0.0";
+                builder.Configuration["Dispatch:WebRtc:Enabled"] ??= "true";
                 break;
             default:
                 throw new InvalidOperationException($"Dispatch:Role must be 'all', 'gateway' or 'media', not '{role}'.");
@@ -44,6 +46,12 @@ public static class GatewayHostingExtensions
             builder.Services.AddSingleton<SipListenerService>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<SipListenerService>());
         }
+        if (builder.Configuration.GetValue("Dispatch:WebRtc:Enabled", false))
+        {
+            builder.Services.AddSingleton<WebRtcHostService>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<WebRtcHostService>());
+        }
+        builder.Services.AddSingleton<EchoSignalling>();
 
         var services = builder.Services;
         services.Configure<DispatchOptions>(builder.Configuration.GetSection(DispatchOptions.Section));
