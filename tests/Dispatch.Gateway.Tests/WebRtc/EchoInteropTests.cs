@@ -53,5 +53,40 @@ public sealed class EchoInteropTests
         Assert.True((int)result["audioFramesDecoded"]! > 0, $"no audio frame decoded: {result}\n{aiortc.StandardError}");
     }
 
+    [Fact]
+    public async Task The_web_client_camera_and_microphone_test_passes_in_chromium()
+    {
+        var playwright = await PlaywrightCore.EnsureInstalled();
+        using var space = NetworkNamespace.Create();
+        var data = Directory.CreateTempSubdirectory("dispatch-echo-web-").FullName;
+        try
+        {
+            // A real process: the page needs HTTP and the hub's WebSocket on an address the namespace reaches.
+            await using var gateway = System.GatewayProcess.Start(data,
+                $"--Urls=http://127.0.0.1:{{httpPort}};http://{space.HostAddress}:{{httpPort}}",
+                "--Dispatch:DemoData=false",
+                $"--Dispatch:SiloPort={Support.FreePort.Next()}",
+                $"--Dispatch:GatewayPort={Support.FreePort.Next()}",
+                $"--Dispatch:WebRtc:Address={space.HostAddress}");
+            await gateway.WaitUntilReady(TimeSpan.FromSeconds(60));
+            var wrapper = Path.Combine(data, "chromium-in-" + space.Name);
+            await File.WriteAllTextAsync(wrapper, $"#!/bin/sh\nexec ip netns exec {space.Name} /usr/bin/chromium \"$@\"\n");
+            Assert.False(OperatingSystem.IsWindows(), "network namespaces need Linux");
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var origin = $"http://{space.HostAddress}:{gateway.HttpPort}";
+            using var chromium = new PeerProcess("node",
+                $"{Script("chromium-web-client-echo.js")} {playwright} {wrapper} {origin} admin {Support.DispatchAppFactory.AdminPassword}");
+
+            var result = await chromium.Read("result", Generous);
+
+            Assert.Equal("测试摄像头和麦克风", (string?)result["label"]);
+            Assert.True((string?)result["state"] == "ok", $"the page's test did not pass: {result}\n{gateway.Log}");
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
     private static string Script(string name) => Path.Combine(AppContext.BaseDirectory, "WebRtc", "Scripts", name);
 }
