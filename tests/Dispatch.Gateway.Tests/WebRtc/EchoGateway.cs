@@ -10,13 +10,14 @@ namespace Dispatch.Gateway.Tests.WebRtc;
 /// A single-node gateway (role <c>all</c>, so it owns a WebRTC UDP host) whose UDP host binds and advertises
 /// <paramref name="mediaAddress"/>; the hub is reached over the test server, the media over real UDP.
 /// </summary>
-public sealed class EchoGateway(string mediaAddress) : DispatchAppFactory(demoData: false)
+public sealed class EchoGateway(string mediaAddress, bool webRtcEnabled = true) : DispatchAppFactory(demoData: false)
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Dispatch:WebRtc:Address", mediaAddress);
         builder.UseSetting("Dispatch:WebRtc:PublicAddress", mediaAddress);
+        builder.UseSetting("Dispatch:WebRtc:Enabled", webRtcEnabled ? "true" : "false");
     }
 
     /// <summary>The administrator's hub connection, over WebSockets as a browser would connect.</summary>
