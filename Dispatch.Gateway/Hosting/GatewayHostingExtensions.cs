@@ -31,6 +31,7 @@ public static class GatewayHostingExtensions
         {
             case "all":
                 builder.AddDispatchSilo();
+                builder.Configuration["Dispatch:WebRtc:Enabled"] ??= "true";
                 break;
             case "gateway":
                 builder.AddDispatchClusterClient();
@@ -39,6 +40,7 @@ public static class GatewayHostingExtensions
                 builder.AddDispatchClusterClient();
                 builder.Configuration["Dispatch:Sip:Enabled"] ??= "true";
                 builder.Configuration["Dispatch:Sip:Address"] ??= "0.0.0.0";
+                builder.Configuration["Dispatch:WebRtc:Enabled"] ??= "true";
                 break;
             default:
                 throw new InvalidOperationException($"Dispatch:Role must be 'all', 'gateway' or 'media', not '{role}'.");
@@ -49,6 +51,12 @@ public static class GatewayHostingExtensions
             builder.Services.AddSingleton<SipListenerService>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<SipListenerService>());
         }
+        if (builder.Configuration.GetValue("Dispatch:WebRtc:Enabled", false))
+        {
+            builder.Services.AddSingleton<WebRtcHostService>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<WebRtcHostService>());
+        }
+        builder.Services.AddSingleton<EchoSignalling>();
 
         var services = builder.Services;
         services.Configure<DispatchOptions>(builder.Configuration.GetSection(DispatchOptions.Section));

@@ -2,6 +2,7 @@ using Dispatch.Contracts.Org;
 using Dispatch.Contracts.Realtime;
 using Dispatch.Gateway.Api.Notices;
 using Dispatch.Gateway.Auth;
+using Dispatch.Gateway.Media;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -13,7 +14,7 @@ namespace Dispatch.Gateway.Realtime;
 /// whose message says what was wrong; nothing is changed by a refused call. See docs/protocol.md.
 /// </summary>
 [Authorize]
-internal sealed class DispatchHub(IGrainFactory grains, GatewayNode node, DeviceConnections devices, OrgScope scope) : Hub
+internal sealed class DispatchHub(IGrainFactory grains, GatewayNode node, DeviceConnections devices, OrgScope scope, EchoSignalling echo) : Hub
 {
     private const string DeviceKey = "device";
 
@@ -45,6 +46,12 @@ internal sealed class DispatchHub(IGrainFactory grains, GatewayNode node, Device
             await Presence(device.WorkerId).Disconnect(device.DeviceId, device.ConnectionId);
         }
     }
+
+    /// <summary>
+    /// "Test my camera and microphone": answers a WebRTC offer (audio and/or video) with an echo endpoint that
+    /// sends the caller's own media back. Any logged-in user, administrators included. See docs/media-echo.md.
+    /// </summary>
+    public string EchoOffer(string sdpOffer) => echo.Answer(sdpOffer);
 
     /// <summary>The pushes this device has not received or the worker has not read, oldest first.</summary>
     public async Task<IReadOnlyList<PushView>> Sync()

@@ -39,7 +39,7 @@ async function login(event) {
 
 function logout() {
   sessionStorage.clear(); token = null; me = null;
-  $('console').hidden = true; $('login').hidden = false; $('logout').hidden = true; $('who').textContent = '';
+  $('console').hidden = true; $('login').hidden = false; $('logout').hidden = true; $('echoTest').hidden = true; $('who').textContent = '';
 }
 
 async function showUnit(code) {
@@ -106,7 +106,7 @@ function fillRoles() {
 }
 
 function start() {
-  $('login').hidden = true; $('console').hidden = false; $('logout').hidden = false;
+  $('login').hidden = true; $('console').hidden = false; $('logout').hidden = false; $('echoTest').hidden = false;
   $('who').textContent = `${me.role} · ${me.workerId || ''}`;
   fillRoles();
   api('/api/units').then(list => { roots = list.map(u => u.code); if (roots.length) showUnit(roots[0]); });

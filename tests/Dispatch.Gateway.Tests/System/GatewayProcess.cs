@@ -54,7 +54,8 @@ public sealed class GatewayProcess : IAsyncDisposable
         info.ArgumentList.Add("--Logging:Console:FormatterName=simple");
         foreach (var setting in settings)
         {
-            info.ArgumentList.Add(setting);
+            // "{httpPort}" lets a caller add listen addresses on the same port (a later --Urls wins).
+            info.ArgumentList.Add(setting.Replace("{httpPort}", httpPort.ToString(), StringComparison.Ordinal));
         }
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");

@@ -67,6 +67,22 @@ public sealed class EchoSessionTests
         Assert.Equal([MediaCapabilities.MidUri], fours);
     }
 
+    [Fact]
+    public void Aiortc_reusing_extension_id_2_for_two_uris_gets_an_answer_with_one_uri_per_id()
+    {
+        // Recorded from aiortc 1.4.0 on this machine: id 2 is ssrc-audio-level on audio and abs-send-time on video.
+        var offer = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "WebRtc", "Echo", "aiortc-1.4.0-audio-video-offer.sdp"));
+
+        using var echo = EchoSession.Answer(offer, Settings, _time);
+
+        var sdp = SdpParser.Parse(echo.AnswerSdp).Description!;
+        Assert.Equal(2, sdp.Media.Count(m => m.Port != 0));
+        Assert.All(sdp.Media.SelectMany(m => m.ExtMaps()).GroupBy(e => e.Id), g => Assert.Single(g.Select(e => e.Uri).Distinct()));
+        Assert.Contains(sdp.Media[0].ExtMaps(), e => e is { Id: 2, Uri: MediaCapabilities.AudioLevelUri });
+        Assert.DoesNotContain(sdp.Media[1].ExtMaps(), e => e.Uri == MediaCapabilities.AbsSendTimeUri);
+        Assert.Contains(sdp.Media[1].ExtMaps(), e => e is { Id: 1, Uri: MediaCapabilities.MidUri });
+    }
+
     [Theory]
     [InlineData("", "empty")]
     [InlineData("v=0\r\nthis is not sdp\r\n", "not valid SDP")]
@@ -151,7 +167,7 @@ public sealed class EchoSessionTests
         {
             Send(srtpOut, buffer, RtpHeaderWriter.Write(buffer, false, 111, (ushort)(100 + i), (uint)(960 * i), ChromiumAudioSsrc), network);
             Send(srtpOut, buffer, RtpHeaderWriter.Write(buffer, i % 3 == 2, 96, (ushort)(5000 + i), (uint)(3000 * (i / 3)), ChromiumVideoSsrc), network);
-            if (i % 40 == 39)
+            if (i % 20 == 19)
             {
                 var rtcp = ReceiverReport.Write(buffer, 1, []);
                 rtcp += PictureLossIndication.Write(buffer.AsSpan(rtcp), 1, ourVideo);
