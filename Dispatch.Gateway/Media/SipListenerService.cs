@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Dispatch.Contracts.Sip;
 using Dispatch.Media.Sip.Auth;
 using Dispatch.Media.Sip.Calls;
@@ -32,26 +33,38 @@ public sealed partial class SipListenerService(IConfiguration configuration, Tim
     /// <summary>The B2BUA of the UDP core, once started: <see cref="SipB2bua.Originate"/> places calls.</summary>
     public SipB2bua? Calls { get; private set; }
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var address = IPAddress.Parse(configuration["Dispatch:Sip:Address"] ?? "127.0.0.1");
         var port = configuration.GetValue("Dispatch:Sip:Port", 5060);
         var registrar = new SipRegistrar(new OrleansSipRegistrarStore(grains), clock, RegistrarOptions());
         var options = new SipServerOptions { Handler = registrar.Handle };
-        var calls = new SipB2bua(new OrleansSipCallTargets(grains, clock), clock,
-            new SipB2buaOptions { RingTimeout = TimeSpan.FromSeconds(configuration.GetValue("Dispatch:Sip:RingSeconds", 60)) },
-            new PassThroughMediaHook(), callLog.Record);
-        _udp = new SipUdpServer(new IPEndPoint(address, port), clock, options with { TransactionUser = calls }, logs.CreateLogger<SipUdpServer>());
-        calls.LocalEndPoint = new IPEndPoint(AdvertisedAddress(address), _udp.LocalEndPoint.Port);
-        Calls = calls;
+        for (var attempt = 1; ; attempt++)
+        {
+            var calls = new SipB2bua(new OrleansSipCallTargets(grains, clock), clock,
+                new SipB2buaOptions { RingTimeout = TimeSpan.FromSeconds(configuration.GetValue("Dispatch:Sip:RingSeconds", 60)) },
+                new PassThroughMediaHook(), callLog.Record);
+            var udp = new SipUdpServer(new IPEndPoint(address, port), clock, options with { TransactionUser = calls }, logs.CreateLogger<SipUdpServer>());
+            try
+            {
+                // TCP on the port UDP got (matters when the configured port is 0: any free port).
+                _tcp = new SipTcpServer(new IPEndPoint(address, udp.LocalEndPoint.Port), clock, options, logs.CreateLogger<SipTcpServer>());
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse && port == 0 && attempt < 10)
+            {
+                await udp.DisposeAsync(); // the free UDP port is taken on TCP: try another
+                continue;
+            }
+            calls.LocalEndPoint = new IPEndPoint(AdvertisedAddress(address), udp.LocalEndPoint.Port);
+            Calls = calls;
+            _udp = udp;
+            break;
+        }
         _udp.Start();
-        // TCP on the port UDP got (matters when the configured port is 0: any free port).
-        _tcp = new SipTcpServer(new IPEndPoint(address, _udp.LocalEndPoint.Port), clock, options, logs.CreateLogger<SipTcpServer>());
         _tcp.Start();
         WebSocket = new SipWebSocketServer(clock, options, logs.CreateLogger<SipWebSocketServer>());
         WebSocket.Start();
         LogListening(logs.CreateLogger<SipListenerService>(), _udp.LocalEndPoint.ToString());
-        return Task.CompletedTask;
     }
 
     private IPAddress AdvertisedAddress(IPAddress bound) =>

@@ -108,7 +108,7 @@ public sealed partial class SipB2bua
         if (call.Caller is not { } caller)
         {
             SendAck(leg, null);
-            Emit(call, SipCallState.Answered, $"answered by {leg.Target.Contact}", response.StatusCode);
+            Emit(call, SipCallState.Answered, $"answered by {leg.Target.Contact} ({SipSessionBody.Describe(answer)})", response.StatusCode);
             Emit(call, SipCallState.Confirmed, "ACK sent to the phone");
             return;
         }
@@ -128,7 +128,7 @@ public sealed partial class SipB2bua
         caller.Dialog = SipDialog.ForUas(caller.Invite.Request, ok, caller.Destination);
         caller.PendingTwoHundred = new TwoHundredRetransmission(caller.Invite, ok, _options.Timers, _time.GetUtcNow());
         caller.Invite.Respond(ok);
-        Emit(call, SipCallState.Answered, $"answered by {leg.Target.Contact}", response.StatusCode);
+        Emit(call, SipCallState.Answered, $"answered by {leg.Target.Contact} ({SipSessionBody.Describe(answer)})", response.StatusCode);
     }
 
     private void OnForkFailed(CalleeLeg leg, int status)

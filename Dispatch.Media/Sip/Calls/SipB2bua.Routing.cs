@@ -35,15 +35,13 @@ public sealed partial class SipB2bua
         Resolve(call);
     }
 
-    private void StartOriginated(string id, SipOriginateRequest request)
+    private void StartOriginated(SipCallInfo info, SipOriginateRequest request)
     {
-        var info = new SipCallInfo(id, request.User, null, Originated: true);
         var call = new SipCall(info, _time.GetUtcNow() + (request.RingTimeout ?? _options.RingTimeout))
         {
             OriginatorName = request.CallerName,
         };
-        _calls[id] = call;
-        Emit(call, SipCallState.Routing, $"originated by the server for '{request.User}' as \"{request.CallerName}\"");
+        _calls[info.CallId] = call;
         Resolve(call);
     }
 

@@ -75,13 +75,16 @@ public sealed partial class SipB2bua : ISipTransactionUser
 
     /// <summary>
     /// Places a call to a worker's phones (thread-safe). It starts on the core's next tick; its progress arrives as
-    /// <see cref="SipCallEvent"/>s under the returned call id.
+    /// <see cref="SipCallEvent"/>s under the returned call id, the first (Routing) from the calling thread.
     /// </summary>
     public string Originate(SipOriginateRequest request)
     {
-        var id = NewCallId();
-        _inbox.Enqueue(() => StartOriginated(id, request));
-        return id;
+        var info = new SipCallInfo(NewCallId(), request.User, null, Originated: true);
+        // Reported from the calling thread, so that the call is known as soon as its id is handed out.
+        _events?.Invoke(new SipCallEvent(info, SipCallState.Routing,
+            $"originated by the server for '{request.User}' as \"{request.CallerName}\"", _time.GetUtcNow()));
+        _inbox.Enqueue(() => StartOriginated(info, request));
+        return info.CallId;
     }
 
     /// <summary>Ends a call from the server side (thread-safe): BYE to both sides, or CANCEL while it rings.</summary>

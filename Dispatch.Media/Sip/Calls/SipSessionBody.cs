@@ -9,6 +9,18 @@ public sealed record SipSessionBody(string ContentType, ReadOnlyMemory<byte> Con
     public static SipSessionBody? Of(SipMessage message) =>
         message.Body.IsEmpty ? null : new(message.Headers[SipHeaderNames.ContentType] ?? "application/sdp", message.Body);
 
+    /// <summary>For logs and call events: the type and, for SDP, the media lines ("application/sdp: m=audio 4000 RTP/AVP 0").</summary>
+    public static string Describe(SipSessionBody? body)
+    {
+        if (body is null)
+        {
+            return "no body";
+        }
+        var text = System.Text.Encoding.UTF8.GetString(body.Content.Span);
+        var media = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("m=", StringComparison.Ordinal));
+        return $"{body.ContentType}: {string.Join(", ", media)}";
+    }
+
     public void WriteTo(SipMessage message)
     {
         message.Headers.Set(SipHeaderNames.ContentType, ContentType);

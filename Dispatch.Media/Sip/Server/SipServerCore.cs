@@ -88,12 +88,6 @@ public sealed class SipServerCore
     public void SendDirect(SipMessage message, SipDestination destination) =>
         _outputs.Enqueue(new SipDatagram(message.ToBytes(), (IPEndPoint)destination.EndPoint));
 
-    /// <summary>Lets a transaction user act (e.g. after an await elsewhere) and sends what it produced.</summary>
-    public void Run(Action action)
-    {
-        action();
-        Pump();
-    }
 
     public bool TryPollOutput([NotNullWhen(true)] out SipServerOutput? output) => _outputs.TryDequeue(out output);
 

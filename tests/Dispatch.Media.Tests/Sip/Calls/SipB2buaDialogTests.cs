@@ -148,4 +148,44 @@ public sealed class SipB2buaDialogTests
         var toPhone = _h.TakeRequest(Phone1, "ACK");
         Assert.Equal(CallerOffer, _h.Body(toPhone));
     }
+
+    [Fact]
+    public void A_reinvite_from_the_phone_is_answered_with_the_callers_offer_and_retransmitted_until_acknowledged()
+    {
+        var (toDesk, callerTag) = Answered();
+        _h.Receive(_h.CallerRequest("ACK", 1, _h.NewBranch(), callerTag), Caller);
+        _h.Take(Phone1);
+
+        var reinvite = _h.PhoneRequest("INVITE", toDesk, "desk-tag", 2, Phone1);
+        reinvite.Headers.Add(SipHeaderNames.Contact, "<sip:desk@203.0.113.21:5061>");
+        _h.Receive(reinvite, Phone1);
+        var ok = _h.TakeFinal(Phone1);
+        Assert.Equal((200, CallerOffer), (ok.StatusCode, _h.Body(ok))); // the body last sent to the phone
+        Assert.Empty(_h.Take(Caller));
+
+        _h.Run(TimeSpan.FromMilliseconds(600));
+        Assert.Contains(_h.Take(Phone1), m => m is SipResponse { StatusCode: 200 });
+        var ack = _h.PhoneRequest("ACK", toDesk, "desk-tag", 2, Phone1);
+        _h.Receive(ack, Phone1);
+        _h.Run(TimeSpan.FromSeconds(5));
+        Assert.Empty(_h.Take(Phone1));
+        Assert.Equal(SipCallState.Confirmed, _h.Events[^1].State);
+    }
+
+    [Fact]
+    public void A_bye_from_the_caller_while_the_phones_ring_ends_the_call_like_a_cancel()
+    {
+        _h.Receive(_h.CallerInvite(), Caller);
+        var toDesk = _h.TakeRequest(Phone1, "INVITE");
+        _h.Receive(Answer(toDesk, 180, "desk-tag"), Phone1);
+        var callerTag = _h.Take(Caller).OfType<SipResponse>().Single(r => r.StatusCode == 180).To!.Tag;
+
+        _h.Receive(_h.CallerRequest("BYE", 2, _h.NewBranch(), callerTag), Caller);
+
+        var toCaller = _h.Take(Caller).OfType<SipResponse>().ToList();
+        Assert.Contains(toCaller, r => r is { StatusCode: 200, CSeq.Method: "BYE" });
+        Assert.Contains(toCaller, r => r is { StatusCode: 487, CSeq.Method: "INVITE" });
+        Assert.Contains(_h.Take(Phone1), m => m is SipRequest { Method: "CANCEL" });
+        Assert.Equal((SipCallState.Ended, 487), (_h.Events[^1].State, _h.Events[^1].StatusCode));
+    }
 }

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Dispatch.Gateway.Tests.Support;
+
+namespace Dispatch.Gateway.Tests.Media;
+
+/// <summary>
+/// The real baresip 1.0 (Debian, installed by build/ensure-tools.sh) as a worker's softphone: headless (no UI
+/// module, no audio hardware: a sine source and no player), one account registering with digest credentials and
+/// answering every call at once. Its own config folder (-f), its own port; stopped with SIGTERM, killed if it lingers.
+/// </summary>
+internal sealed class Baresip : IAsyncDisposable
+{
+    public const string Binary = "/usr/bin/baresip";
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly string _folder;
+
+    private Baresip(Process process, string folder)
+    {
+        _process = process;
+        _folder = folder;
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>
+    /// A port for baresip's SIP: it listens on UDP and TCP there and on TCP one above for TLS, so all three must be free.
+    /// </summary>
+    public static int FreeSipPort()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = FreePort.NextUdp();
+            if (port < 65535 && IsFreeTcp(port) && IsFreeTcp(port + 1))
+            {
+                return port;
+            }
+            Assert.True(attempt < 50, "no free UDP/TCP port pair for baresip");
+        }
+    }
+
+    private static bool IsFreeTcp(int port)
+    {
+        try
+        {
+            var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    public static Baresip Start(IPEndPoint registrar, string username, string password, int port)
+    {
+        var folder = Directory.CreateTempSubdirectory("dispatch-baresip-").FullName;
+        var invariant = CultureInfo.InvariantCulture;
+        File.WriteAllLines(Path.Combine(folder, "config"),
+        [
+            "poll_method epoll",
+            string.Create(invariant, $"sip_listen 127.0.0.1:{port}"),
+            "call_local_timeout 120",
+            // TOOLING.md: the sine source needs 48 kHz stereo.
+            "audio_source ausine,440",
+            "ausrc_srate 48000",
+            "ausrc_channels 2",
+            "audio_alert none,none",
+            "module_path /usr/lib/baresip/modules",
+            "module g711.so",
+            "module ausine.so",
+            "module_tmp uuid.so",
+            "module_tmp account.so",
+            "module_app menu.so",
+        ]);
+        File.WriteAllText(Path.Combine(folder, "accounts"),
+            string.Create(invariant, $"<sip:{username}@{registrar.Address}:{registrar.Port};transport=udp>;auth_pass={password};answermode=auto;regint=600\n"));
+        File.WriteAllText(Path.Combine(folder, "contacts"), "");
+        var start = new ProcessStartInfo(Binary)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = folder,
+        };
+        start.ArgumentList.Add("-f");
+        start.ArgumentList.Add(folder);
+        var process = Process.Start(start)!;
+        var baresip = new Baresip(process, folder);
+        process.OutputDataReceived += (_, e) => baresip.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => baresip.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return baresip;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    /// <summary>Waits until baresip printed <paramref name="text"/>; fails with its whole output otherwise.</summary>
+    public async Task WaitForOutput(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline && !_process.HasExited, $"baresip never printed '{text}':\n{Output}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>SIGTERM (baresip unregisters and quits), then a kill if it is still there after 10 s.</summary>
+    public async Task<bool> Stop()
+    {
+        if (_process.HasExited)
+        {
+            return true;
+        }
+        using (var kill = Process.Start("/bin/kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Stop();
+        _process.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
