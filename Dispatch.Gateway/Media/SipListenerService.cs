@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Dispatch.Contracts.Sip;
 using Dispatch.Media.Sip.Auth;
 using Dispatch.Media.Sip.Registrar;
@@ -25,21 +26,33 @@ public sealed partial class SipListenerService(IConfiguration configuration, Tim
     /// <summary>The WebSocket transport; null until started.</summary>
     public SipWebSocketServer? WebSocket { get; private set; }
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var address = IPAddress.Parse(configuration["Dispatch:Sip:Address"] ?? "127.0.0.1");
         var port = configuration.GetValue("Dispatch:Sip:Port", 5060);
         var registrar = new SipRegistrar(new OrleansSipRegistrarStore(grains), clock, RegistrarOptions());
         var options = new SipServerOptions { Handler = registrar.Handle };
-        _udp = new SipUdpServer(new IPEndPoint(address, port), clock, options, logs.CreateLogger<SipUdpServer>());
+        // UDP and TCP on one port. With port 0 (any free port) the port UDP got may be taken for TCP by another
+        // process: then try another one.
+        for (var attempt = 1; ; attempt++)
+        {
+            var udp = new SipUdpServer(new IPEndPoint(address, port), clock, options, logs.CreateLogger<SipUdpServer>());
+            try
+            {
+                _tcp = new SipTcpServer(new IPEndPoint(address, udp.LocalEndPoint.Port), clock, options, logs.CreateLogger<SipTcpServer>());
+                _udp = udp;
+                break;
+            }
+            catch (SocketException e) when (port == 0 && attempt < 20 && e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                await udp.DisposeAsync();
+            }
+        }
         _udp.Start();
-        // TCP on the port UDP got (matters when the configured port is 0: any free port).
-        _tcp = new SipTcpServer(new IPEndPoint(address, _udp.LocalEndPoint.Port), clock, options, logs.CreateLogger<SipTcpServer>());
         _tcp.Start();
         WebSocket = new SipWebSocketServer(clock, options, logs.CreateLogger<SipWebSocketServer>());
         WebSocket.Start();
         LogListening(logs.CreateLogger<SipListenerService>(), _udp.LocalEndPoint.ToString());
-        return Task.CompletedTask;
     }
 
     /// <summary><c>Dispatch:Sip:DigestAlgorithms</c>: the challenges to offer, most preferred first (default "SHA-256,MD5").</summary>
