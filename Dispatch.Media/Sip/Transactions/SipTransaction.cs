@@ -38,6 +38,9 @@ public abstract class SipTransaction
 
     internal DateTimeOffset? NextDeadline => _timers.Count == 0 ? null : _timers.Values.Min();
 
+    /// <summary>Whether a running timer is due at exactly <paramref name="due"/> (else the layer's entry for it is stale).</summary>
+    internal bool HasTimerDueAt(DateTimeOffset due) => State != SipTransactionState.Terminated && _timers.ContainsValue(due);
+
     internal void FireDueTimers(DateTimeOffset now)
     {
         while (State != SipTransactionState.Terminated && _timers.Count > 0)
@@ -54,7 +57,12 @@ public abstract class SipTransaction
 
     private protected abstract void OnTimer(SipTimer timer);
 
-    private protected void StartTimer(SipTimer timer, TimeSpan after) => _timers[timer] = Host.Now + after;
+    private protected void StartTimer(SipTimer timer, TimeSpan after)
+    {
+        var due = Host.Now + after;
+        _timers[timer] = due;
+        Host.OnTimerStarted(this, due);
+    }
 
     private protected void StopTimer(SipTimer timer) => _timers.Remove(timer);
 

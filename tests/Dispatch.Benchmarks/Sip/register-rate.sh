@@ -6,12 +6,12 @@
 #   tests/Dispatch.Benchmarks/Sip/register-rate.sh [calls] [concurrency] [kamailio children]
 #
 # Each sipp "call" is REGISTER, 401 with a challenge, REGISTER with digest credentials, 200 (4 messages).
-# The rate is successful calls / wall time of the measured sipp run, after one warm-up pass over every user.
+# The rate is successful calls / wall time of the measured sipp run, after a warm-up of three passes over every user.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
-calls=${1:-30000}
-concurrency=${2:-200}
+calls=${1:-20000}
+concurrency=${2:-100}
 children=${3:-2}
 work=$(mktemp -d /tmp/dispatch-register-rate-XXXXXX)
 pids=()
@@ -70,8 +70,9 @@ pids+=($!)
 sleep 2
 
 echo "users: $users, measured calls: $calls, sipp concurrency: $concurrency, kamailio children: $children, cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
-read -r _ _ _ < <(run_sipp "127.0.0.1:$sip_port" "$users" dispatch-warmup)
-read -r _ _ _ < <(run_sipp "127.0.0.1:$kam_port" "$users" kamailio-warmup)
+# Warm-up: every user registers three times on each (first bindings, presence, JIT tiering of the .NET side).
+read -r _ _ _ < <(run_sipp "127.0.0.1:$sip_port" "$((users * 3))" dispatch-warmup)
+read -r _ _ _ < <(run_sipp "127.0.0.1:$kam_port" "$((users * 3))" kamailio-warmup)
 # Alternate the two, twice, so that load from other processes falls on both alike.
 for round in 1 2; do
     read -r d_rate d_ok d_failed < <(run_sipp "127.0.0.1:$sip_port" "$calls" "dispatch-$round")

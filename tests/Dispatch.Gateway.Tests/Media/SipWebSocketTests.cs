@@ -8,7 +8,6 @@ using Dispatch.Gateway.Media;
 using Dispatch.Gateway.Tests.Support;
 using Dispatch.Media.Sip.Transport;
 using Dispatch.Silo.Grid.Demo;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -175,23 +174,42 @@ public sealed class SipWebSocketTests(SipWebSocketTests.KestrelSipFixture gatewa
             App.StartServer();
             var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             HttpUri = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
-            await App.WaitUntilReady(TimeSpan.FromMinutes(3));
+            await WaitUntilReady(TimeSpan.FromMinutes(5));
+        }
+
+        /// <summary>
+        /// Polls /healthz over the real socket. Each try has its own short timeout and a failed try is retried: under
+        /// load (several demo counties loading at once) one request can stall for longer than the whole deadline.
+        /// </summary>
+        private async Task WaitUntilReady(TimeSpan timeout)
+        {
+            using var http = new HttpClient { BaseAddress = HttpUri, Timeout = TimeSpan.FromSeconds(20) };
+            var deadline = DateTime.UtcNow + timeout;
+            var last = "no answer";
+            while (DateTime.UtcNow < deadline)
+            {
+                try
+                {
+                    var response = await http.GetAsync("/healthz");
+                    if (response.IsSuccessStatusCode)
+                    {
+                        return;
+                    }
+                    last = await response.Content.ReadAsStringAsync();
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    last = e.Message;
+                }
+                await Task.Delay(200);
+            }
+            throw new TimeoutException($"Gateway on {HttpUri} not ready after {timeout}: {last}");
         }
 
         public Task DisposeAsync()
         {
             App.Dispose();
             return Task.CompletedTask;
-        }
-    }
-
-    private sealed class SipDemoFactory() : DispatchAppFactory(demoData: true)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Dispatch:Sip:Enabled", "true");
-            builder.UseSetting("Dispatch:Sip:Port", "0");
         }
     }
 }

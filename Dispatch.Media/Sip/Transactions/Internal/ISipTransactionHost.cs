@@ -14,4 +14,7 @@ internal interface ISipTransactionHost
     void Emit(SipTransactionOutput output);
 
     void OnTerminated(SipTransaction transaction);
+
+    /// <summary>A timer of <paramref name="transaction"/> now runs until <paramref name="due"/>.</summary>
+    void OnTimerStarted(SipTransaction transaction, DateTimeOffset due);
 }

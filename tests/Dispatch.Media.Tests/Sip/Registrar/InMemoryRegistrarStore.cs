@@ -18,6 +18,8 @@ internal sealed class InMemoryRegistrarStore : ISipRegistrarStore
 
     public int Writes { get; private set; }
 
+    public int Reads { get; private set; }
+
     public void AddDevice(string workerId, string deviceId, string username, string password, string realm = "dispatch") =>
         _accounts[username] = new SipAccount(workerId, new SipDeviceCredential(deviceId, username, realm,
             DigestMath.Ha1(DigestAlgorithm.Md5, username, realm, password), DigestMath.Ha1(DigestAlgorithm.Sha256, username, realm, password)));
@@ -33,6 +35,7 @@ internal sealed class InMemoryRegistrarStore : ISipRegistrarStore
     public async ValueTask<SipBindingSet> ReadBindings(string workerId)
     {
         await Yield();
+        Reads++;
         return _bindings.GetValueOrDefault(workerId, SipBindingSet.Empty);
     }
 

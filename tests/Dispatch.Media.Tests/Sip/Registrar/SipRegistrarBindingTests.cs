@@ -113,4 +113,32 @@ public sealed class SipRegistrarBindingTests : RegistrarHarness
         }
         return outputs;
     }
+
+    [Fact]
+    public async Task A_refresh_through_the_same_registrar_costs_a_write_but_no_second_read()
+    {
+        var phone = Desk1();
+        await Register(phone, "Contact: <sip:a@192.0.2.10>\r\n");
+
+        var refreshed = await Register(phone, "Contact: <sip:a@192.0.2.10>\r\n");
+
+        Assert.Equal(200, refreshed.StatusCode);
+        Assert.Equal((1, 2), (Store.Reads, Store.Writes));
+    }
+
+    [Fact]
+    public async Task A_remembered_set_made_stale_by_another_node_is_corrected_by_the_compare_and_set_write()
+    {
+        var phone = Desk1();
+        await Register(phone, "Contact: <sip:a@192.0.2.10>\r\n");
+        var stored = Store.BindingsOf("W1");
+        // Another node's registrar adds a contact; this registrar still remembers version 1.
+        var otherNode = new SipBinding("<sip:b@192.0.2.11>", "soft-1", "other-call", 1, Clock.GetUtcNow().AddHours(1), "SIP/2.0/UDP 192.0.2.11");
+        Assert.True((await Store.WriteBindings("W1", 1, [.. stored, otherNode])).Applied);
+
+        var refreshed = await Register(phone, "Contact: <sip:a@192.0.2.10>\r\n");
+
+        Assert.Equal(["sip:a@192.0.2.10", "sip:b@192.0.2.11"], Granted(refreshed).Keys.Order());
+        Assert.Equal(2, Store.BindingsOf("W1").Count);
+    }
 }
