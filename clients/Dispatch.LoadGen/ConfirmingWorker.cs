@@ -28,18 +28,39 @@ internal sealed class ConfirmingWorker(string workerId, string phone, string run
         _client.PushReceived += async push =>
         {
             // The notice grain puts 【通知】 or 【提醒】 before the title; earlier runs' notices are ignored.
-            if (!push.Title.EndsWith(runTitle, StringComparison.Ordinal) || ReceivedAt is not null)
+            if (!push.Title.EndsWith(runTitle, StringComparison.Ordinal) || ConfirmedAt is not null)
             {
                 return;
             }
-            ReceivedAt = clock.Elapsed;
-            await _client.AckAsync(push.Id, ReceiptKind.Delivered);
-            await _client.AckAsync(push.Id, ReceiptKind.Read);
-            await _client.AckAsync(push.Id, ReceiptKind.Confirmed);
+            ReceivedAt ??= clock.Elapsed;
+            await Ack(push.Id, ReceiptKind.Delivered);
+            await Ack(push.Id, ReceiptKind.Read);
+            await Ack(push.Id, ReceiptKind.Confirmed);
             ConfirmedAt = clock.Elapsed;
         };
         await _client.LoginAsync(phone, options.Password);
         await _client.ConnectAsync();
+    }
+
+    /// <summary>Acknowledgements that failed (and were tried again): a dropped connection under load, a timeout.</summary>
+    public int Retries { get; private set; }
+
+    /// <summary>Acks are idempotent, so a failed one (the connection dropped and is reconnecting) is simply sent again.</summary>
+    private async Task Ack(string pushId, ReceiptKind kind)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _client!.AckAsync(pushId, kind);
+                return;
+            }
+            catch (Exception) when (attempt < 30)
+            {
+                Retries++;
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -76,6 +76,7 @@ internal sealed class NoticeRun(LoadOptions options, TextWriter output)
             output.WriteLine();
             output.WriteLine(Percentiles.Describe("notice on the device (send → push event)", received));
             output.WriteLine(Percentiles.Describe("confirmation acknowledged (send → confirmed ack done)", confirms));
+            output.WriteLine($"acknowledgements sent again after a failure: {workers.Sum(w => w.Retries)}; devices that never got the notice: {workers.Count(w => w.ReceivedAt is null)}");
             output.WriteLine($"100 % delivered (server count) after {Describe(allDelivered)}");
             output.WriteLine($"100 % confirmed, awareness rate 100 % (server count) after {Describe(allConfirmed)}");
             return allConfirmed is null ? 1 : 0;
