@@ -71,6 +71,11 @@ internal sealed class NoticeRun(LoadOptions options, TextWriter output)
                 await Task.Delay(100);
             }
 
+            // The server may count a confirmation before the device has its answer: give the devices a moment.
+            for (var i = 0; i < 100 && allConfirmed is not null && workers.Any(w => w.ConfirmedAt is null); i++)
+            {
+                await Task.Delay(100);
+            }
             var received = workers.Where(w => w.ReceivedAt is not null).Select(w => w.ReceivedAt!.Value - sent).ToArray();
             var confirms = workers.Where(w => w.ConfirmedAt is not null).Select(w => w.ConfirmedAt!.Value - sent).ToArray();
             output.WriteLine();
