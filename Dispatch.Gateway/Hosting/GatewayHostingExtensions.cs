@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dispatch.Gateway.Api;
 using Dispatch.Gateway.Api.Notices;
+using Dispatch.Gateway.Api.Statistics;
 using Dispatch.Gateway.Api.Tasks;
 using Dispatch.Gateway.Attachments;
 using Dispatch.Gateway.Auth;
@@ -143,6 +144,7 @@ public static class GatewayHostingExtensions
         app.MapPushesApi();
         app.MapTasksApi();
         app.MapNoticesApi();
+        app.MapStatisticsApi();
         app.MapDispatchRealtime();
         app.MapSipWebSocket();
         return app;

@@ -13,4 +13,7 @@ public sealed class NoticeOptions
 
     /// <summary>The reminder period; Orleans refuses one below its MinimumReminderPeriod (one minute unless configured).</summary>
     public TimeSpan CheckPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a save waits for more receipts to join it (group commit); each receipt waits at most this plus one write.</summary>
+    public TimeSpan SaveCoalescing { get; set; } = TimeSpan.FromMilliseconds(100);
 }

@@ -31,7 +31,7 @@ public sealed partial class TaskGrain
             _pushPending = true;
             await PrepareAssignmentPushes("system", again: true);
             await Save();
-            await SendOutbox();
+            SendOutbox();
         }
         else if (S.Stage == TaskStage.Assignment && S.AssignedAt is { } at2 && S.Repushed && now >= at2 + 2 * Options.AcceptWindow)
         {

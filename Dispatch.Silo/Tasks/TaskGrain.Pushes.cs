@@ -63,19 +63,23 @@ public sealed partial class TaskGrain
             recipients.Count == 0 ? "no one to push to in the unit" : $"to {string.Join(", ", recipients)}"));
     }
 
-    /// <summary>The inbox saves the push before it delivers; a push lost here is pushed again by the accept-window check.</summary>
-    private async Task SendOutbox()
+    /// <summary>
+    /// Hands the saved pushes to the inboxes without holding this grain's turn: an inbox that is at the same
+    /// moment reporting a receipt to this task would otherwise wait for the task while the task waits for it.
+    /// The push ids are saved first, the inbox ignores a push id it has, and a push lost here is pushed again
+    /// by the accept-window check.
+    /// </summary>
+    private void SendOutbox()
     {
         var batch = _outbox;
         _outbox = [];
-        try
+        if (batch.Count == 0)
         {
-            await Task.WhenAll(batch.Select(p => GrainFactory.GetGrain<IInboxGrain>(p.WorkerId).Push(p)));
+            return;
         }
-        catch (Exception e)
-        {
-            LogPushFailed(Id, e.Message);
-        }
+        var inboxes = batch.Select(p => GrainFactory.GetGrain<IInboxGrain>(p.WorkerId).Push(p)).ToArray();
+        Task.WhenAll(inboxes).ContinueWith(t => LogPushFailed(Id, t.Exception!.GetBaseException().Message),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Current);
     }
 
     private async Task<IReadOnlyList<string>> Recipients()

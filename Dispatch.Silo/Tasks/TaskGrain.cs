@@ -80,7 +80,7 @@ public sealed partial class TaskGrain(
         }
         await PrepareAssignmentPushes(command.Actor.Name);
         await Save();
-        await SendOutbox();
+        SendOutbox();
         return TaskResult.Ok(View()!);
     }
 

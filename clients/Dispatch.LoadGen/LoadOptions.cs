@@ -4,7 +4,7 @@ namespace Dispatch.LoadGen;
 
 /// <summary>Command-line settings: <c>--name value</c> pairs, every one optional.</summary>
 internal sealed record LoadOptions(
-    Uri Server, int Workers, string Dispatcher, string Password, int Concurrency, int? ServerPid, TimeSpan DeliveryTimeout)
+    Uri Server, int Workers, string Dispatcher, string Password, int Concurrency, int? ServerPid, TimeSpan DeliveryTimeout, string Mode = "push")
 {
     public const string Usage = """
         dotnet run --project clients/Dispatch.LoadGen -c Release -- [options]
@@ -15,6 +15,7 @@ internal sealed record LoadOptions(
           --concurrency C      logins and connects in flight at once (default 16)
           --server-pid PID     the gateway's process id, to report its memory per connected worker
           --timeout SECONDS    how long to wait for every push to arrive (default 120)
+          --mode push|notice   push: one REST push, delivery acks (default); notice: one notice, every device confirms
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -37,7 +38,12 @@ internal sealed record LoadOptions(
             Get("password", "demo2026"),
             Int("concurrency", 16),
             values.ContainsKey("server-pid") ? Int("server-pid", 0) : null,
-            TimeSpan.FromSeconds(Int("timeout", 120)));
+            TimeSpan.FromSeconds(Int("timeout", 120)),
+            Get("mode", "push"));
+        if (options.Mode is not ("push" or "notice"))
+        {
+            throw new ArgumentException($"--mode must be 'push' or 'notice', not '{options.Mode}'.\n{Usage}");
+        }
         if (values.Count > 0)
         {
             throw new ArgumentException($"Unknown option(s): {string.Join(", ", values.Keys)}.\n{Usage}");

@@ -19,7 +19,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
     {
         await using var dispatcher = new DispatchClient(new DispatchClientOptions { Server = options.Server });
         await dispatcher.LoginAsync(options.Dispatcher, options.Password);
-        var targets = await Workers(dispatcher.Http);
+        var targets = await Workers(dispatcher.Http, options.Workers);
         output.WriteLine($"{targets.Count} workers to simulate (of the scope of '{options.Dispatcher}')");
 
         var memoryBefore = ServerMemory.ResidentBytes(options.ServerPid);
@@ -60,7 +60,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         }
     }
 
-    private async Task<IReadOnlyList<(string Id, string Phone)>> Workers(HttpClient http)
+    internal static async Task<IReadOnlyList<(string Id, string Phone)>> Workers(HttpClient http, int count)
     {
         var roots = await http.GetFromJsonAsync<JsonElement>("/api/units");
         var found = new List<(string, string)>();
@@ -70,7 +70,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
             found.AddRange(list.GetProperty("workers").EnumerateArray()
                 .Select(w => (w.GetProperty("workerId").GetString()!, w.GetProperty("phone").GetString()!)));
         }
-        return found.DistinctBy(w => w.Item1).OrderBy(w => w.Item1, StringComparer.Ordinal).Take(options.Workers).ToArray();
+        return found.DistinctBy(w => w.Item1).OrderBy(w => w.Item1, StringComparer.Ordinal).Take(count).ToArray();
     }
 
     private async Task ConnectAll(SimulatedWorker[] workers)

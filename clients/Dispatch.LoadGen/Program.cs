@@ -11,4 +11,6 @@ catch (Exception e) when (e is ArgumentException or FormatException)
     Console.Error.WriteLine(e.Message);
     return 2;
 }
-return await new LoadRun(options, Console.Out).Execute();
+return options.Mode == "notice"
+    ? await new NoticeRun(options, Console.Out).Execute()
+    : await new LoadRun(options, Console.Out).Execute();

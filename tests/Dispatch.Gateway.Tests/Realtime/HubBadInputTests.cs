@@ -63,7 +63,7 @@ public sealed class HubBadInputTests(DemoCountyFixture demo)
         var kind = await Assert.ThrowsAsync<HubException>(() => device.Hub.InvokeAsync("Ack", "abc", "eaten"));
         var activity = await Assert.ThrowsAsync<HubException>(() => device.Hub.InvokeAsync("SetActivity", "asleep"));
 
-        Assert.Contains("'delivered', 'read' or 'accepted', not 'eaten'", kind.Message);
+        Assert.Contains("'delivered', 'read', 'accepted' or 'confirmed', not 'eaten'", kind.Message);
         Assert.Contains("'available', 'busy' or 'in_call', not 'asleep'", activity.Message);
     }
 

@@ -16,7 +16,7 @@ internal static class TaskCluster
 
     public static readonly TimeSpan FastGridDeadline = TimeSpan.FromSeconds(4);
 
-    public static async Task<InProcessTestCluster> StartAsync(string dataFolder)
+    public static async Task<InProcessTestCluster> StartAsync(string dataFolder, TimeSpan? acceptWindow = null)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ServiceId = "dispatch-task-tests";
@@ -31,6 +31,7 @@ internal static class TaskCluster
                     Name = "测试快速", Grid = FastGridDeadline, Community = TimeSpan.FromHours(1), Town = TimeSpan.FromHours(1), City = TimeSpan.FromHours(1),
                 };
                 o.CheckPeriod = TimeSpan.FromSeconds(2);
+                o.AcceptWindow = acceptWindow ?? o.AcceptWindow;
             });
         });
         var cluster = builder.Build();

@@ -74,7 +74,9 @@ public sealed class TaskGrainTests(TaskClusterFixture fixture) : IClassFixture<T
         var assigned = TaskDriver.Expect(await task.Act(new TaskCommand(TaskAction.Assign, Tree.DispatcherActor, UnitCode: Tree.Grid1)));
         var inbox = fixture.Grains.GetGrain<IInboxGrain>(Tree.Worker1);
 
-        var push = Assert.Single(await inbox.Pending("phone"), p => assigned.OpenPushIds.Contains(p.Id));
+        // The pushes leave after the task's turn: wait for them.
+        var pending = await Poll.Until(() => inbox.Pending("phone"), p => p.Any(x => assigned.OpenPushIds.Contains(x.Id)), TimeSpan.FromSeconds(30));
+        var push = Assert.Single(pending, p => assigned.OpenPushIds.Contains(p.Id));
         Assert.Equal(PushKind.Task, push.Kind);
         Assert.StartsWith("【任务】", push.Title);
         await inbox.Ack(push.Id, "phone", ReceiptKind.Delivered);
