@@ -1,13 +1,15 @@
 using Dispatch.Contracts.Realtime;
+using System.Diagnostics;
 using Orleans.Concurrency;
 
 namespace Dispatch.Silo.Realtime;
 
 /// <summary>
 /// The sender of one REST send: it keeps the receipts of all its pushes for whoever asks. A broadcast's
-/// receipts arrive by the thousand within a second, so they are saved in groups: every receipt that
-/// arrives while a save is running joins the next save, and each caller is answered once the save that
-/// holds its receipt is done (an inbox forgets a receipt as unreported only after that).
+/// receipts arrive by the thousand within seconds and the state is one row, so saves are grouped and
+/// spaced: every receipt that arrives while a save runs (or within <see cref="SaveSpacing"/> of the last
+/// one) joins the next save. Each caller is answered once the save that holds its receipt is done (an
+/// inbox forgets a receipt as unreported only then), and <see cref="Get"/> shows saved receipts only.
 /// <code>
 ///   OnReceipt ×n ──► add to state ──► await the next save ──(one row written for all n)──► answered
 /// </code>
@@ -19,7 +21,12 @@ public sealed class PushTrackerGrain(
     [PersistentState("pushes", StorageNames.Provider)] IPersistentState<PushTrackerState> state)
     : Grain, IPushTrackerGrain
 {
+    /// <summary>Rewriting a row of thousands of receipts back to back cost more than it bought (docs/realtime.md).</summary>
+    internal static readonly TimeSpan SaveSpacing = TimeSpan.FromMilliseconds(100);
+
     private readonly HashSet<(int Recipient, string DeviceId, ReceiptKind Kind)> _recorded = [];
+    private int _savedReceipts;
+    private long _lastSaveStarted;
     private Task _lastSave = Task.CompletedTask;
     private Task? _nextSave;
 
@@ -33,6 +40,7 @@ public sealed class PushTrackerGrain(
         {
             _recorded.Add((r.Recipient, r.DeviceId, r.Kind));
         }
+        _savedReceipts = S.Receipts.Count;
         return Task.CompletedTask;
     }
 
@@ -75,7 +83,7 @@ public sealed class PushTrackerGrain(
             return Task.FromResult<PushTrack?>(null);
         }
         var push = broadcast.PushFor(recipient, this.AsReference<IPushSender>());
-        var receipts = S.Receipts.Where(r => r.Recipient == recipient)
+        var receipts = S.Receipts.Take(_savedReceipts).Where(r => r.Recipient == recipient)
             .Select(r => new PushReceipt(pushId, push.WorkerId, r.DeviceId, r.Kind, r.At))
             .ToArray();
         return Task.FromResult<PushTrack?>(new PushTrack(push, receipts));
@@ -97,11 +105,22 @@ public sealed class PushTrackerGrain(
         {
             // That save's callers heard of its failure; this one writes the whole state again.
         }
-        // Yielding first makes sure _nextSave is set before it is cleared here.
-        await Task.Yield();
+        // Waiting (at least a yield) makes sure _nextSave is set before it is cleared here.
+        var wait = SaveSpacing - Stopwatch.GetElapsedTime(_lastSaveStarted);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+        else
+        {
+            await Task.Yield();
+        }
         _nextSave = null;
+        _lastSaveStarted = Stopwatch.GetTimestamp();
+        var receiptsInSave = S.Receipts.Count;
         var save = state.WriteStateAsync();
         _lastSave = save;
         await save;
+        _savedReceipts = Math.Max(_savedReceipts, receiptsInSave);
     }
 }

@@ -45,9 +45,26 @@ public sealed class InboxGrainTests(OrgClusterFixture fixture) : IClassFixture<O
         Assert.Equal(AckOutcome.Recorded, await Inbox("w-ack").Ack(push.Id, "phone", ReceiptKind.Accepted));
         Assert.Equal(AckOutcome.AlreadyRecorded, await Inbox("w-ack").Ack(push.Id, "phone", ReceiptKind.Accepted));
 
-        var track = await fixture.Grains.GetGrain<IPushTrackerGrain>(send.BroadcastId).Get(push.Id);
-        Assert.Equal([("phone", ReceiptKind.Accepted)], track!.Receipts.Select(r => (r.DeviceId, r.Kind)));
+        // Reported after the Ack returned, and shown once saved.
+        var track = await SavedReceipts(fixture.Grains.GetGrain<IPushTrackerGrain>(send.BroadcastId), push.Id, 1);
+        Assert.Equal([("phone", ReceiptKind.Accepted)], track.Receipts.Select(r => (r.DeviceId, r.Kind)));
         Assert.Single((await Inbox("w-ack").Receipts(push.Id))!);
+    }
+
+    /// <summary>Waits (generously: other work may load the machine) until the tracker shows this many receipts.</summary>
+    private static async Task<PushTrack> SavedReceipts(IPushTrackerGrain tracker, string pushId, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var track = await tracker.Get(pushId);
+            if (track is not null && track.Receipts.Count >= count)
+            {
+                return track;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"push {pushId}: {track?.Receipts.Count ?? 0} of {count} receipts after 30 s");
+            await Task.Delay(50);
+        }
     }
 
     [Fact]
@@ -100,8 +117,8 @@ public sealed class InboxGrainTests(OrgClusterFixture fixture) : IClassFixture<O
 
         foreach (var push in pushes)
         {
-            var track = await tracker.Get(push.Id);
-            Assert.Equal(push.WorkerId, track!.Push.WorkerId);
+            var track = await SavedReceipts(tracker, push.Id, 2);
+            Assert.Equal(push.WorkerId, track.Push.WorkerId);
             Assert.Equal([("phone", ReceiptKind.Delivered), ("web", ReceiptKind.Read)],
                 track.Receipts.Select(r => (r.DeviceId, r.Kind)).Order());
         }
