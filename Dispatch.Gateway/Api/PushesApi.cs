@@ -8,7 +8,8 @@ namespace Dispatch.Gateway.Api;
 
 /// <summary>
 /// <c>/api/pushes</c>: dispatchers and admins push to workers in their scope and read the receipts.
-/// Each worker gets a push of its own id; the response comes once every push is saved in its inbox.
+/// Each worker gets a push of its own id (<see cref="PushIds"/>: one tracker per request); the response
+/// comes once every push is saved in its inbox.
 /// </summary>
 public static class PushesApi
 {
@@ -53,25 +54,22 @@ public static class PushesApi
         }
 
         var now = clock.GetUtcNow();
-        var sender = user.Identity?.Name ?? "unknown";
-        var pushes = workerIds.Select(id =>
-        {
-            var pushId = PushMessage.NewId();
-            return new PushMessage(pushId, id, request.Kind ?? PushKind.Notice, request.Title!, request.Body ?? "", now, sender,
-                grains.GetGrain<IPushTrackerGrain>(pushId));
-        }).ToArray();
-        // The tracker accepts receipts before Open, so the two saves need no order and the inbox (which
-        // delivers) does not wait for the tracker.
-        await Task.WhenAll(pushes.Select(push => Task.WhenAll(
-            grains.GetGrain<IPushTrackerGrain>(push.Id).Open(push),
-            grains.GetGrain<IInboxGrain>(push.WorkerId).Push(push))));
+        var broadcast = new PushBroadcast(PushIds.NewBroadcast(), request.Kind ?? PushKind.Notice, request.Title!, request.Body ?? "",
+            now, user.Identity?.Name ?? "unknown", workerIds);
+        var tracker = grains.GetGrain<IPushTrackerGrain>(broadcast.BroadcastId);
+        var pushes = workerIds.Select((_, i) => broadcast.PushFor(i, tracker)).ToArray();
+        // The tracker keeps receipts that arrive before Open, so the saves need no order and the inboxes
+        // (which deliver) do not wait for the tracker.
+        await Task.WhenAll(pushes.Select(push => grains.GetGrain<IInboxGrain>(push.WorkerId).Push(push)).Append(tracker.Open(broadcast)));
         return Results.Ok(new PushResponse(pushes.Select(p => p.Id).ToArray()));
     }
 
     /// <summary>The sender, an admin, or a dispatcher or leader whose scope covers the worker.</summary>
     private static async Task<IResult> GetReceipts(string id, ClaimsPrincipal user, IGrainFactory grains, OrgScope scope)
     {
-        var track = await grains.GetGrain<IPushTrackerGrain>(id).Get();
+        var track = PushIds.TrySplit(id, out var broadcastId, out _)
+            ? await grains.GetGrain<IPushTrackerGrain>(broadcastId).Get(id)
+            : null;
         if (track is null)
         {
             return ProblemResults.NotFound("Push", id);

@@ -12,12 +12,19 @@ internal sealed partial class GatewayObserver(IHubContext<DispatchHub> hub, ILog
     /// <summary>
     /// Starts every send and returns: Orleans hands an observer its calls one at a time, so awaiting each
     /// SignalR send here would make a broadcast to thousands of workers wait on every socket in turn.
+    /// Sends go connection by connection (<c>Clients.Client</c>, a dictionary lookup): the in-memory
+    /// lifetime manager answers <c>Clients.Clients(ids)</c> by walking every connection of the process
+    /// and testing it against the list, which made a broadcast quadratic (5,000 pushes × 5,000 connections).
     /// </summary>
     public Task DeliverPushes(IReadOnlyList<PushDelivery> deliveries)
     {
         foreach (var delivery in deliveries)
         {
-            Observe(hub.Clients.Clients(delivery.ConnectionIds).SendAsync(HubEvents.Push, PushView.From(delivery.Push)), delivery.Push.Id);
+            var view = PushView.From(delivery.Push);
+            foreach (var connectionId in delivery.ConnectionIds)
+            {
+                Observe(hub.Clients.Client(connectionId).SendAsync(HubEvents.Push, view), delivery.Push.Id);
+            }
         }
         return Task.CompletedTask;
     }

@@ -48,8 +48,9 @@ public static class SiloHostingExtensions
             else
             {
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort);
-                silo.UseDispatchSqliteStorage(Path.GetFullPath(storage.DataFolder));
+                silo.UseDispatchSqliteStorage(Path.GetFullPath(storage.DataFolder), storage.SqliteSync);
             }
+            silo.AddDispatchRealtime();
             silo.AddStartupTask<MarkSiloStarted>();
         });
         builder.Services.AddSingleton<OrgSnapshotApplier>();

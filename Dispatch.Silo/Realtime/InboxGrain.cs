@@ -5,7 +5,7 @@ namespace Dispatch.Silo.Realtime;
 
 /// <summary>
 /// A worker's pushes, durable. Every change is saved before anyone hears of it: a push before it goes
-/// to a device, a receipt before it goes to the sender. Receipts whose report may have been lost in a
+/// to a device, a receipt before it is acknowledged to the device and reported to the sender. Receipts whose report may have been lost in a
 /// crash are reported again on activation (senders are idempotent).
 /// </summary>
 public sealed partial class InboxGrain(
@@ -68,7 +68,10 @@ public sealed partial class InboxGrain(
             S.Unreported.Add(receipt);
         }
         await state.WriteStateAsync();
-        await Report(receipt, entry.Push.Sender);
+        // Not awaited: the receipt is saved (and marked unreported), which is all the device waits for.
+        // A sender that saves receipts in groups would otherwise hold every device's Ack for its saves.
+        // The report runs on this activation, between its other turns.
+        _ = Report(receipt, entry.Push.Sender);
         return AckOutcome.Recorded;
     }
 

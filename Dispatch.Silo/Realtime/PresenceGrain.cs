@@ -12,7 +12,7 @@ namespace Dispatch.Silo.Realtime;
 ///   last device drops ──grace──► offline      any device connects ──► online at once
 /// </code>
 /// </summary>
-public sealed class PresenceGrain(IOptions<RealtimeOptions> options, TimeProvider clock) : Grain, IPresenceGrain
+public sealed class PresenceGrain(IOptions<RealtimeOptions> options, TimeProvider clock, GatewayOutbox outbox) : Grain, IPresenceGrain
 {
     private readonly Dictionary<string, LiveDevice> _devices = new(StringComparer.Ordinal);
     private PresenceStatus _status = PresenceStatus.Offline;
@@ -59,16 +59,16 @@ public sealed class PresenceGrain(IOptions<RealtimeOptions> options, TimeProvide
 
     public Task<PresenceStatus> GetStatus() => Task.FromResult(_status);
 
-    public async Task Deliver(PushMessage push)
+    /// <summary>Hands the push to the silo's outbox, which batches it with other workers' pushes per gateway.</summary>
+    public Task Deliver(PushMessage push)
     {
         // SIP phones have no gateway observer: they count for presence only.
-        var byGateway = _devices.Values.Where(d => d.Session.Gateway is not null).GroupBy(d => d.Session.GatewayId);
-        foreach (var gateway in byGateway)
+        foreach (var gateway in _devices.Values.Where(d => d.Session.Gateway is not null).GroupBy(d => d.Session.GatewayId, StringComparer.Ordinal))
         {
             var connections = gateway.Select(d => d.Session.ConnectionId).ToArray();
-            // One-way: a gateway that died does not hold the push up; its devices get it through Sync.
-            await gateway.First().Session.Gateway!.DeliverPushes([new PushDelivery(push, connections)]);
+            outbox.Enqueue(gateway.Key, gateway.First().Session.Gateway!, new PushDelivery(push, connections));
         }
+        return Task.CompletedTask;
     }
 
     private async Task Recompute()

@@ -21,10 +21,10 @@ public static class StorageSiloBuilderExtensions
     /// Grain state (the default provider and "dispatch") and reminders in <c>{dataFolder}/dispatch.db</c>.
     /// Clustering is left to the caller (single node: <c>UseLocalhostClustering</c>).
     /// </summary>
-    public static ISiloBuilder UseDispatchSqliteStorage(this ISiloBuilder silo, string dataFolder)
+    public static ISiloBuilder UseDispatchSqliteStorage(this ISiloBuilder silo, string dataFolder, SqliteSync sync = SqliteSync.Normal)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
-        return silo.UseDispatchDatabase(() => new SqliteDatabase(dataFolder));
+        return silo.UseDispatchDatabase(() => new SqliteDatabase(dataFolder, sync));
     }
 
     /// <summary>

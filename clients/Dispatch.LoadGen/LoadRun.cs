@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dispatch.Client;
@@ -29,7 +30,10 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
             await ConnectAll(workers);
             var memoryAfter = ServerMemory.ResidentBytes(options.ServerPid);
 
+            var serverCpuBefore = ServerCpu.Used(options.ServerPid);
+            var ownCpuBefore = ServerCpu.OwnUsed();
             var sent = _clock.Elapsed;
+
             var response = await dispatcher.Http.PostAsJsonAsync("/api/pushes", new
             {
                 workerIds = workers.Select(w => w.WorkerId).ToArray(),
@@ -40,6 +44,8 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
             var accepted = _clock.Elapsed;
             response.EnsureSuccessStatusCode();
             await WaitForDelivery(workers);
+            var serverCpu = ServerCpu.Used(options.ServerPid) - serverCpuBefore;
+            var ownCpu = ServerCpu.OwnUsed() - ownCpuBefore;
 
             var delivery = workers.Where(w => w.ReceivedAt is not null).Select(w => w.ReceivedAt!.Value - sent).ToArray();
             var acks = workers.Where(w => w.AckRoundTrip is not null).Select(w => w.AckRoundTrip!.Value).ToArray();
@@ -47,6 +53,8 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
             output.WriteLine($"POST /api/pushes for {workers.Length} workers answered in {(accepted - sent).TotalMilliseconds:F0} ms");
             output.WriteLine(Percentiles.Describe("delivery (send → device)", delivery));
             output.WriteLine(Percentiles.Describe("ack round trip (delivered)", acks));
+            output.WriteLine($"CPU time from the push until every ack: gateway {serverCpu?.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) ?? "?"} s, " +
+                $"load generator {ownCpu.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s; load average {LoadAverage()}");
             if (memoryBefore is { } before && memoryAfter is { } after)
             {
                 output.WriteLine($"gateway memory: {before / 1048576.0:F0} MiB → {after / 1048576.0:F0} MiB, " +
@@ -59,6 +67,10 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
             await Task.WhenAll(workers.Select(w => w.DisposeAsync().AsTask()));
         }
     }
+
+    /// <summary>The machine's 1-minute load average (Linux), to read the latencies against.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     internal static async Task<IReadOnlyList<(string Id, string Phone)>> Workers(HttpClient http, int count)
     {

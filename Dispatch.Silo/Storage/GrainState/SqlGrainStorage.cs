@@ -86,7 +86,7 @@ internal sealed class SqlGrainStorage : IGrainStorage
 
     /// <summary>Writes a payload (null clears) when the etag matches, and returns the new etag.</summary>
     private Task<string> StoreAsync(string stateName, GrainId grainId, string? expectedETag, byte[]? payload, CancellationToken cancellationToken) =>
-        _database.WriteAsync(async (connection, ct) =>
+        _database.WriteGroupedAsync(async (connection, ct) =>
         {
             var now = UnixTime.ToMilliseconds(_time.GetUtcNow());
             long? newETag = expectedETag is null

@@ -1,3 +1,4 @@
+using Dispatch.Silo.Realtime;
 using Dispatch.Silo.Storage;
 using Orleans.TestingHost;
 
@@ -15,7 +16,7 @@ public sealed class OrgClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.UseDispatchSqliteStorage(_data));
+        builder.ConfigureSilo((_, silo) => silo.UseDispatchSqliteStorage(_data).AddDispatchRealtime());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

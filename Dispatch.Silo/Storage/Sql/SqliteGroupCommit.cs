@@ -1,0 +1,140 @@
+using System.Data.Common;
+using System.Threading.Channels;
+
+namespace Dispatch.Silo.Storage.Sql;
+
+/// <summary>
+/// The single writer of one SQLite file: it takes every write queued while the previous transaction was
+/// committing and commits them together, so a broadcast that saves thousands of grains pays for a few
+/// dozen commits instead of one per grain.
+/// <code>
+///   callers ──► queue ──► writer: BEGIN IMMEDIATE; (SAVEPOINT; work; RELEASE)×n; COMMIT ──► callers resume
+/// </code>
+/// A caller resumes only after the transaction holding its write committed, so what a caller was told is
+/// saved is as durable as a write committed alone. One caller's failure rolls back its savepoint only.
+/// </summary>
+internal sealed class SqliteGroupCommit : IAsyncDisposable
+{
+    /// <summary>Bounds how long one transaction holds the write lock (and the first caller waits).</summary>
+    public const int MaxWritesPerCommit = 512;
+
+    private readonly Channel<GroupedWrite> _queue = Channel.CreateUnbounded<GroupedWrite>(
+        new UnboundedChannelOptions { SingleReader = true });
+    private readonly Func<CancellationToken, Task<DbConnection>> _openWriter;
+    private readonly SemaphoreSlim _fileGate;
+    private readonly Task _writer;
+    private DbConnection? _connection;
+    private long _commits;
+
+    /// <param name="openWriter">Opens a connection with the writer's pragmas.</param>
+    /// <param name="fileGate">Shared by every writer of the same file in this process.</param>
+    public SqliteGroupCommit(Func<CancellationToken, Task<DbConnection>> openWriter, SemaphoreSlim fileGate)
+    {
+        _openWriter = openWriter;
+        _fileGate = fileGate;
+        _writer = Task.Run(WriteLoop);
+    }
+
+    /// <summary>How many transactions the writer committed: lets tests see that writes were grouped.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Queues the work; the task completes once the transaction holding it committed.</summary>
+    public Task<T> WriteAsync<T>(Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var write = new GroupedWrite<T>(work, cancellationToken);
+        if (!_queue.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(SqliteGroupCommit), "The database is closed; nothing was written.");
+        }
+        return write.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+    }
+
+    private async Task WriteLoop()
+    {
+        var batch = new List<GroupedWrite>(MaxWritesPerCommit);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxWritesPerCommit && _queue.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+            await _fileGate.WaitAsync();
+            try
+            {
+                await CommitAsync(batch);
+                Interlocked.Increment(ref _commits);
+                foreach (var write in batch)
+                {
+                    write.Complete();
+                }
+            }
+            catch (Exception e)
+            {
+                foreach (var write in batch)
+                {
+                    write.Fail(e);
+                }
+                await CloseAsync();
+            }
+            finally
+            {
+                _fileGate.Release();
+                batch.Clear();
+            }
+        }
+        await CloseAsync();
+    }
+
+    private async Task CommitAsync(List<GroupedWrite> batch)
+    {
+        var connection = _connection ??= await _openWriter(CancellationToken.None);
+        // IMMEDIATE takes the write lock now, so no statement inside can fail with SQLITE_BUSY halfway.
+        await ExecuteAsync(connection, "BEGIN IMMEDIATE");
+        try
+        {
+            foreach (var write in batch)
+            {
+                await ExecuteAsync(connection, "SAVEPOINT grouped_write");
+                if (!await write.RunAsync(connection))
+                {
+                    await ExecuteAsync(connection, "ROLLBACK TO grouped_write");
+                }
+                await ExecuteAsync(connection, "RELEASE grouped_write");
+            }
+            await ExecuteAsync(connection, "COMMIT");
+        }
+        catch
+        {
+            try
+            {
+                await ExecuteAsync(connection, "ROLLBACK");
+            }
+            catch (DbException)
+            {
+                // SQLite may have rolled back by itself (I/O error, disk full); the connection is reopened.
+            }
+            throw;
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task CloseAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+    }
+}
