@@ -21,7 +21,7 @@ public sealed class SipPresenceTests : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.UseDispatchSqliteStorage(_data);
+            silo.UseDispatchSqliteStorage(_data).AddDispatchRealtime();
             silo.Services.Configure<RealtimeOptions>(o =>
             {
                 o.PresenceGrace = Grace;
