@@ -46,7 +46,7 @@ public static class PushesApi
                 ["workerIds"] = [$"No worker with id {string.Join(", ", missing.Take(20).Select(m => $"'{m}'"))}."],
             });
         }
-        var covered = await Task.WhenAll(views.Select(v => scope.Covers(user, v!)));
+        var covered = await scope.CoversEach(user, views!);
         var outside = workerIds.Where((_, i) => !covered[i]).ToArray();
         if (outside.Length > 0)
         {

@@ -53,17 +53,18 @@ public static class NoticesApi
                 return ProblemResults.Forbidden($"Unit '{code}' is outside the units your login may act on; nothing was sent.");
             }
         }
-        foreach (var id in request.WorkerIds ?? [])
+        var named = (request.WorkerIds ?? []).ToArray();
+        var views = await Task.WhenAll(named.Select(id => grains.GetGrain<IWorkerGrain>(id).Get()));
+        var unknown = Array.FindIndex(views, v => v is null);
+        if (unknown >= 0)
         {
-            var worker = await grains.GetGrain<IWorkerGrain>(id).Get();
-            if (worker is null)
-            {
-                return ProblemResults.Invalid("Nothing was sent.", new Dictionary<string, string[]> { ["workerIds"] = [$"No worker with id '{id}'."] });
-            }
-            if (!await scope.Covers(user, worker))
-            {
-                return ProblemResults.Forbidden($"Worker '{id}' is outside the units your login may act on; nothing was sent.");
-            }
+            return ProblemResults.Invalid("Nothing was sent.", new Dictionary<string, string[]> { ["workerIds"] = [$"No worker with id '{named[unknown]}'."] });
+        }
+        var covered = await scope.CoversEach(user, views!);
+        var outside = Array.IndexOf(covered, false);
+        if (outside >= 0)
+        {
+            return ProblemResults.Forbidden($"Worker '{named[outside]}' is outside the units your login may act on; nothing was sent.");
         }
         NoticeAttachment? attachment = null;
         if (request.AttachmentId is { } attachmentId)
