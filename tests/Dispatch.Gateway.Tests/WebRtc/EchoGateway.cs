@@ -43,6 +43,8 @@ public sealed class EchoGateway(string mediaAddress, bool webRtcEnabled = true) 
                 };
             },
         });
+        // The admin login is created while the node starts: log in only once /healthz says it is ready.
+        await WaitUntilReady(TimeSpan.FromMinutes(2));
         await client.LoginAsync("admin", AdminPassword);
         await client.ConnectAsync();
         return client;
