@@ -151,6 +151,7 @@ public sealed class EchoSessionTests
             }
             echo.HandleTimeout();
             _time.Advance(TimeSpan.FromMilliseconds(20));
+            // The DTLS handshake runs on a BouncyCastle worker thread with its own real-time timers: let it move.
             Thread.Sleep(1);
         }
 
