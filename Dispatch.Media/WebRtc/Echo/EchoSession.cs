@@ -5,6 +5,7 @@ using Dispatch.Media.Sdp;
 using Dispatch.Media.Sdp.Attributes;
 using Dispatch.Media.Sdp.Negotiation;
 using Dispatch.Media.WebRtc.Dtls;
+using Dispatch.Media.WebRtc.Hosting;
 using Dispatch.Media.WebRtc.Ice;
 using Dispatch.Media.WebRtc.Peer;
 using Dispatch.Media.WebRtc.Rtcp;
@@ -25,7 +26,7 @@ namespace Dispatch.Media.WebRtc.Echo;
 /// Sans-I/O like <see cref="WebRtcPeer"/>, which it wraps; drive it with <see cref="HandleDatagram"/>,
 /// <see cref="HandleTimeout"/> and <see cref="TryPollTransmit"/>. Thread-safe.
 /// </summary>
-public sealed class EchoSession : IDisposable
+public sealed class EchoSession : IWebRtcSession
 {
     /// <summary>
     /// Not echoed: transport-cc would make the browser expect feedback we do not generate, and the reflected
@@ -68,6 +69,15 @@ public sealed class EchoSession : IDisposable
     public string AnswerSdp { get; }
 
     public string LocalUfrag => Peer.LocalUfrag;
+
+    public string Description => "echo";
+
+    /// <summary>Never raised: the echo sends only from within <see cref="HandleDatagram"/> and <see cref="HandleTimeout"/>.</summary>
+    public event Action<IWebRtcSession>? TransmitPending
+    {
+        add { }
+        remove { }
+    }
 
     /// <summary>RTP packets sent back so far (for tests and logs).</summary>
     public long ReflectedPackets { get; private set; }
@@ -183,6 +193,10 @@ public sealed class EchoSession : IDisposable
     public bool TryPollTransmit(out PeerDatagram datagram) => Peer.TryPollTransmit(out datagram);
 
     public bool TryPollEvent(out WebRtcPeerEvent? peerEvent) => Peer.TryPollEvent(out peerEvent);
+
+    public void OnRemoved(string reason)
+    {
+    }
 
     public void Dispose() => Peer.Dispose();
 

@@ -11,12 +11,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Dispatch.Media.WebRtc.Hosting;
 
 /// <summary>
-/// The one UDP port of a media node for every WebRTC session: a receive loop that routes each datagram by ICE
-/// ufrag (STUN) or by the remote address a check validated (DTLS, SRTP), a timer loop, and nothing else.
+/// The one UDP port of a media node for every WebRTC session (echo sessions, call legs: any
+/// <see cref="IWebRtcSession"/>): a receive loop that routes each datagram by ICE ufrag (STUN) or by the remote
+/// address a check validated (DTLS, SRTP), a timer loop, and nothing else.
 /// <code>
-///   socket ─► receive loop ─► WebRtcEndpointRegistry ─► EchoSession.HandleDatagram ─┐
+///   socket ─► receive loop ─► WebRtcEndpointRegistry ─► session.HandleDatagram ─────┐
 ///   timer loop (20 ms) ─► HandleTimeout, drop closed / never-connected sessions ────┼─► TryPollTransmit ─► socket
-///   DTLS worker ─► OutputAvailable ─► thread pool drain ───────────────────────────┘
+///   DTLS worker ─► OutputAvailable ─► thread pool drain ───────────────────────────┤
+///   forwarded media ─► TransmitPending (the receiving session's thread) ───────────┘
 /// </code>
 /// The receive loop never dies: whatever one datagram does (malformed STUN, DTLS, RTP, RTCP, random bytes,
 /// a bug) is caught, counted and dropped.
@@ -30,8 +32,9 @@ public sealed partial class WebRtcUdpHost : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Socket _socket;
     private readonly Lock _gate = new();
-    private readonly WebRtcEndpointRegistry<EchoSession> _registry = new();
-    private readonly List<EchoSession> _sessions = [];
+    private readonly WebRtcEndpointRegistry<IWebRtcSession> _registry = new();
+    private readonly List<IWebRtcSession> _sessions = [];
+    private readonly Dictionary<IWebRtcSession, string> _closeReasons = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly DtlsCertificate _certificate;
     private Task _receiveLoop = Task.CompletedTask;
@@ -52,6 +55,11 @@ public sealed partial class WebRtcUdpHost : IAsyncDisposable
     }
 
     public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>The node's DTLS identity, shared by every session (its fingerprint goes in every answer).</summary>
+    public DtlsCertificate Certificate => _certificate;
+
+    public DtlsEndpointOptions? DtlsOptions => _options.Dtls;
 
     /// <summary>The host candidate answers carry: the advertised address and the bound port.</summary>
     public IceCandidate Candidate => IceCandidate.Host("1", _options.AdvertisedAddress.ToString(), LocalEndPoint.Port);
@@ -91,14 +99,54 @@ public sealed partial class WebRtcUdpHost : IAsyncDisposable
             Candidates = [Candidate],
             Dtls = _options.Dtls,
         }, _time);
+        Add(session);
+        return session.AnswerSdp;
+    }
+
+    /// <summary>Carries <paramref name="session"/> on this port from now on: its checks route by its ufrag.</summary>
+    public void Add(IWebRtcSession session)
+    {
         session.Peer.OutputAvailable += _ => ThreadPool.UnsafeQueueUserWorkItem(static s => s.host.Flush(s.session), (host: this, session), preferLocal: false);
+        session.TransmitPending += Flush;
         lock (_gate)
         {
+            if (_stop.IsCancellationRequested)
+            {
+                throw new ObjectDisposedException(nameof(WebRtcUdpHost));
+            }
             _sessions.Add(session);
             _registry.Register(session.LocalUfrag, session);
         }
-        LogEchoCreated(session.LocalUfrag);
-        return session.AnswerSdp;
+        LogSessionAdded(session.Description, session.LocalUfrag);
+    }
+
+    /// <summary>Ends a session now (hang-up, leg closed): it stops receiving, is told why, and is disposed. Unknown sessions are ignored.</summary>
+    public void Remove(IWebRtcSession session, string reason)
+    {
+        lock (_gate)
+        {
+            if (!_sessions.Remove(session))
+            {
+                return;
+            }
+            _registry.Unregister(session);
+            if (_closeReasons.Remove(session, out var closed))
+            {
+                reason = closed;
+            }
+        }
+        while (session.TryPollEvent(out var e))
+        {
+            if (e is WebRtcPeerClosed peerClosed)
+            {
+                reason = peerClosed.Reason;
+            }
+        }
+        // Say goodbye on the wire (a DTLS close_notify, a BYE) before the socket forgets the session.
+        Flush(session);
+        session.OnRemoved(reason);
+        session.Dispose();
+        LogSessionRemoved(session.Description, session.LocalUfrag, reason);
     }
 
     private async Task ReceiveLoopAsync()
@@ -135,7 +183,7 @@ public sealed partial class WebRtcUdpHost : IAsyncDisposable
     {
         try
         {
-            EchoSession? session;
+            IWebRtcSession? session;
             lock (_gate)
             {
                 session = _registry.Route(datagram, from, out var kind);
@@ -177,7 +225,7 @@ public sealed partial class WebRtcUdpHost : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
             {
-                EchoSession[] sessions;
+                IWebRtcSession[] sessions;
                 lock (_gate)
                 {
                     sessions = [.. _sessions];
@@ -193,7 +241,7 @@ public sealed partial class WebRtcUdpHost : IAsyncDisposable
         }
     }
 
-    private void Tick(EchoSession session)
+    private void Tick(IWebRtcSession session)
     {
         try
         {
@@ -202,7 +250,7 @@ public sealed partial class WebRtcUdpHost : IAsyncDisposable
             var stale = !session.Peer.IsConnected && _time.GetUtcNow() - session.CreatedAt > _options.ConnectTimeout;
             if (session.Peer.IsClosed || stale)
             {
-                Remove(session, stale ? "never connected" : "closed");
+                Remove(session, stale ? $"never connected: no DTLS-SRTP within {_options.ConnectTimeout.TotalSeconds:0} s of the answer" : "closed");
             }
         }
 #pragma warning disable CA1031 // One session's fault must not stop the timers of the others.
@@ -214,25 +262,7 @@ public sealed partial class WebRtcUdpHost : IAsyncDisposable
         }
     }
 
-    private void Remove(EchoSession session, string why)
-    {
-        lock (_gate)
-        {
-            _sessions.Remove(session);
-            _registry.Unregister(session);
-        }
-        while (session.TryPollEvent(out var e))
-        {
-            if (e is WebRtcPeerClosed closed)
-            {
-                why = closed.Reason;
-            }
-        }
-        session.Dispose();
-        LogEchoRemoved(session.LocalUfrag, session.ReflectedPackets, why);
-    }
-
-    private void Flush(EchoSession session)
+    private void Flush(IWebRtcSession session)
     {
         while (session.TryPollTransmit(out var datagram))
         {
@@ -257,11 +287,16 @@ public sealed partial class WebRtcUdpHost : IAsyncDisposable
         {
             if (e is WebRtcPeerConnected connected)
             {
-                LogEchoConnected(session.LocalUfrag, connected.Remote, connected.Profile.ToString(), connected.HandshakeTime.TotalMilliseconds);
+                LogSessionConnected(session.Description, connected.Remote, connected.Profile.ToString(), connected.HandshakeTime.TotalMilliseconds);
             }
             else if (e is WebRtcPeerClosed closed)
             {
-                LogEchoClosed(session.LocalUfrag, closed.Reason);
+                lock (_gate)
+                {
+                    // Kept for Remove, which the next tick calls: the reason is what signalling tells people.
+                    _closeReasons.TryAdd(session, closed.Reason);
+                }
+                LogSessionClosed(session.Description, closed.Reason);
             }
         }
     }
@@ -275,13 +310,14 @@ public sealed partial class WebRtcUdpHost : IAsyncDisposable
         await _stop.CancelAsync();
         _socket.Dispose();
         await Task.WhenAll(_receiveLoop, _timerLoop);
+        IWebRtcSession[] sessions;
         lock (_gate)
         {
-            foreach (var session in _sessions)
-            {
-                session.Dispose();
-            }
-            _sessions.Clear();
+            sessions = [.. _sessions];
+        }
+        foreach (var session in sessions)
+        {
+            Remove(session, "the media node is shutting down");
         }
         _stop.Dispose();
     }
@@ -289,17 +325,17 @@ public sealed partial class WebRtcUdpHost : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "WebRTC listening on UDP {EndPoint}, advertising {Advertised}")]
     private partial void LogStarted(IPEndPoint endPoint, IPAddress advertised);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Echo session {Ufrag} answered")]
-    private partial void LogEchoCreated(string ufrag);
+    [LoggerMessage(Level = LogLevel.Information, Message = "WebRTC session {Description} ({Ufrag}) answered")]
+    private partial void LogSessionAdded(string description, string ufrag);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Echo session {Ufrag} connected from {Remote} ({Profile}, DTLS in {Milliseconds:0} ms)")]
-    private partial void LogEchoConnected(string ufrag, IPEndPoint remote, string profile, double milliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "WebRTC session {Description} connected from {Remote} ({Profile}, DTLS in {Milliseconds:0} ms)")]
+    private partial void LogSessionConnected(string description, IPEndPoint remote, string profile, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Echo session {Ufrag} closed: {Reason}")]
-    private partial void LogEchoClosed(string ufrag, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "WebRTC session {Description} closed: {Reason}")]
+    private partial void LogSessionClosed(string description, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Echo session {Ufrag} removed after {Packets} reflected packets: {Reason}")]
-    private partial void LogEchoRemoved(string ufrag, long packets, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "WebRTC session {Description} ({Ufrag}) removed: {Reason}")]
+    private partial void LogSessionRemoved(string description, string ufrag, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "WebRTC UDP receive error {Error}")]
     private partial void LogReceiveError(SocketError error);

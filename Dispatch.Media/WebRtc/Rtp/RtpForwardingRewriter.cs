@@ -38,6 +38,12 @@ public sealed class RtpForwardingRewriter
 
     public uint OutputSsrc { get; }
 
+    /// <summary>Output minus source sequence number for the current source: maps a NACK back, shifts an rtx OSN forward.</summary>
+    public ushort SequenceOffset => _seqOffset;
+
+    /// <summary>Output minus source RTP timestamp for the current source: carries an SR's NTP/RTP pair across (RFC 3550 §6.4.1).</summary>
+    public uint TimestampOffset => _timestampOffset;
+
     /// <summary>The source being forwarded.</summary>
     public uint? CurrentSource => _started ? _sourceSsrc : null;
 

@@ -1,0 +1,266 @@
+using System.Net;
+using System.Security.Cryptography;
+using Dispatch.Media.Sdp;
+using Dispatch.Media.Sdp.Attributes;
+using Dispatch.Media.Sdp.Negotiation;
+using Dispatch.Media.WebRtc.Dtls;
+using Dispatch.Media.WebRtc.Echo;
+using Dispatch.Media.WebRtc.Hosting;
+using Dispatch.Media.WebRtc.Ice;
+using Dispatch.Media.WebRtc.Peer;
+using Dispatch.Media.WebRtc.Rtcp;
+using Dispatch.Media.WebRtc.Rtp;
+
+namespace Dispatch.Media.WebRtc.Forwarding;
+
+/// <summary>
+/// A browser's leg of a call: the answer to its offer (ICE-lite, DTLS-SRTP, BUNDLE, rtcp-mux; Opus, VP8, H.264 when
+/// offered; sendrecv), one <see cref="WebRtcPeer"/>, and the <see cref="IMediaLeg"/> face a forwarder uses.
+/// <code>
+///   host ─▶ HandleDatagram ─▶ WebRtcPeer (STUN, DTLS, SRTP) ─▶ plain RTP / RTCP ─▶ Sink (the forwarder)
+///   forwarder ─▶ SendRtp / SendRtcp ─▶ WebRtcPeer (protect) ─▶ TransmitPending ─▶ host sends
+///   every second: RR about the peer's streams (RFC 3550 §6.4.2)
+/// </code>
+/// All work happens under the call's lock (<c>gate</c>), shared by the legs of one call, so forwarding between two
+/// legs never takes two locks. transport-cc is not negotiated: the forwarder generates no transport feedback.
+/// </summary>
+public sealed class WebRtcCallLeg : IWebRtcSession, IMediaLeg
+{
+    private static readonly MediaCapabilities LegCapabilities = MediaCapabilities.WebRtc with
+    {
+        AudioExtensions = [.. MediaCapabilities.WebRtc.AudioExtensions.Where(u => u != MediaCapabilities.TransportCcUri)],
+        VideoExtensions = [.. MediaCapabilities.WebRtc.VideoExtensions.Where(u => u != MediaCapabilities.TransportCcUri)],
+    };
+
+    private readonly object _gate;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _reportInterval;
+    private readonly Dictionary<uint, ReceiveStatistics> _received = [];
+    private readonly byte[] _rtcp = new byte[1500];
+    private DateTimeOffset _nextReport;
+    private bool _connected;
+
+    private WebRtcCallLeg(string callId, string legId, WebRtcPeer peer, string answerSdp, IReadOnlyList<LegSection> sections,
+        CallLegSettings settings, TimeProvider time, object gate)
+    {
+        CallId = callId;
+        LegId = legId;
+        Peer = peer;
+        AnswerSdp = answerSdp;
+        Sections = sections;
+        ReporterSsrc = sections.Select(s => s.Send?.Ssrc ?? 0).FirstOrDefault(s => s != 0, 1u);
+        _reportInterval = settings.ReportInterval;
+        _time = time;
+        _gate = gate;
+        CreatedAt = time.GetUtcNow();
+        _nextReport = CreatedAt + _reportInterval;
+    }
+
+    public string CallId { get; }
+
+    public string LegId { get; }
+
+    public WebRtcPeer Peer { get; }
+
+    public string AnswerSdp { get; }
+
+    public IReadOnlyList<LegSection> Sections { get; }
+
+    public uint ReporterSsrc { get; }
+
+    public DateTimeOffset CreatedAt { get; }
+
+    public string LocalUfrag => Peer.LocalUfrag;
+
+    public string Description => $"call {CallId} leg {LegId}";
+
+    public bool IsConnected => Peer.IsConnected;
+
+    public IMediaLegSink? Sink { get; set; }
+
+    /// <summary>Raised once, when the host removed the leg; the reason says why (consent expired, DTLS failed, closed).</summary>
+    public event Action<WebRtcCallLeg, string>? Removed;
+
+    public event Action<IWebRtcSession>? TransmitPending;
+
+    /// <summary>
+    /// Answers a browser's offer (RFC 8829 §5.3.1) with a new leg. <paramref name="gate"/> is the call's lock.
+    /// Throws <see cref="CallLegOfferException"/> naming what is wrong with the offer.
+    /// </summary>
+    public static WebRtcCallLeg Answer(string callId, string legId, string? offerSdp, CallLegSettings settings, TimeProvider time, object gate)
+    {
+        if (string.IsNullOrWhiteSpace(offerSdp))
+        {
+            throw new CallLegOfferException("The offer is empty: send the SDP from RTCPeerConnection.createOffer().");
+        }
+        var parsed = SdpParser.Parse(offerSdp);
+        if (!parsed.IsSuccess)
+        {
+            throw new CallLegOfferException($"The offer is not valid SDP: {parsed.Error}");
+        }
+        var offer = parsed.Description;
+        var local = IceCredentials.NewRandom();
+        var cname = "dispatch-" + callId;
+        var sendStreams = new Dictionary<string, LocalSendStream>();
+        foreach (var m in offer.Media)
+        {
+            if (m.Mid() is { } mid && m.Media is "audio" or "video")
+            {
+                sendStreams[mid] = new LocalSendStream(RandomSsrc(), cname, $"call-{m.Media}-{mid}", m.Media == "video" ? RandomSsrc() : null);
+            }
+        }
+        var result = WebRtcAnswerer.CreateAnswer(offer, new WebRtcAnswerOptions
+        {
+            IceUfrag = local.Ufrag,
+            IcePwd = local.Password,
+            Fingerprint = Fingerprint.TryParse(settings.Certificate.Fingerprint.ToSdpValue(), out var fp) ? fp : throw new InvalidOperationException("Bad local fingerprint."),
+            Candidates = settings.Candidates,
+            SessionId = RandomNumberGenerator.GetInt32(1, int.MaxValue).ToString(),
+            Capabilities = LegCapabilities,
+            SendStreams = sendStreams,
+            Cname = cname,
+        });
+        var sections = result.Accepted
+            .Where(m => m.Mid is not null && sendStreams.ContainsKey(m.Mid))
+            .Select(m => new LegSection(m.Mid!, m.Kind, m.Codecs, m.HeaderExtensions)
+            {
+                Send = m.Direction.Sends() ? sendStreams[m.Mid!] : null,
+                RemoteSsrcs = m.RemoteSsrcs,
+            })
+            .ToList();
+        if (sections.Count == 0 || result.Transport is null)
+        {
+            var reasons = string.Join("; ", result.Media.Select(m => $"m={m.Kind} mid {m.Mid ?? "?"}: {m.RejectionReason ?? "no mid"}"));
+            throw new CallLegOfferException($"The offer has no audio or video section a call can carry ({reasons}).");
+        }
+        if (!CertificateFingerprint.TryParse(result.Transport.Fingerprint.ToString(), out var remoteFingerprint) || remoteFingerprint is null)
+        {
+            throw new CallLegOfferException($"a=fingerprint '{result.Transport.Fingerprint}' is not a hash this server can check (use sha-256).");
+        }
+        var peer = new WebRtcPeer(new WebRtcPeerOptions
+        {
+            LocalIce = local,
+            RemoteUfrag = result.Transport.IceUfrag,
+            Certificate = settings.Certificate,
+            RemoteFingerprint = remoteFingerprint,
+            DtlsRole = result.Transport.LocalSetup == SetupRole.Active ? DtlsRole.Client : DtlsRole.Server,
+            Dtls = settings.Dtls,
+        }, time);
+        return new WebRtcCallLeg(callId, legId, peer, SdpSerializer.Serialize(result.LocalDescription), sections, settings, time, gate);
+    }
+
+    public void HandleDatagram(Span<byte> datagram, IPEndPoint from)
+    {
+        lock (_gate)
+        {
+            var input = Peer.HandleDatagram(datagram, from, out var length);
+            NoticeConnection();
+            switch (input)
+            {
+                case PeerInput.Rtp:
+                    var packet = datagram[..length];
+                    if (RtpHeader.TryParse(packet, out var header, out _))
+                    {
+                        Statistics(header.Ssrc).OnPacket(header.SequenceNumber);
+                        Sink?.OnRtp(this, packet);
+                    }
+                    break;
+                case PeerInput.Rtcp:
+                    HandleRtcp(datagram[..length]);
+                    break;
+            }
+        }
+    }
+
+    public void HandleTimeout()
+    {
+        lock (_gate)
+        {
+            Peer.HandleTimeout();
+            NoticeConnection();
+            var now = _time.GetUtcNow();
+            if (now < _nextReport)
+            {
+                return;
+            }
+            _nextReport = now + _reportInterval;
+            if (Peer.IsConnected && _received.Count > 0)
+            {
+                var blocks = _received.Values.Take(31).Select(s => s.Report(_time)).ToArray();
+                Peer.SendRtcp(_rtcp.AsSpan(0, ReceiverReport.Write(_rtcp, ReporterSsrc, blocks)));
+            }
+        }
+    }
+
+    public bool SendRtp(ReadOnlySpan<byte> packet)
+    {
+        if (!Peer.SendRtp(packet))
+        {
+            return false;
+        }
+        TransmitPending?.Invoke(this);
+        return true;
+    }
+
+    public bool SendRtcp(ReadOnlySpan<byte> compound)
+    {
+        if (!Peer.SendRtcp(compound))
+        {
+            return false;
+        }
+        TransmitPending?.Invoke(this);
+        return true;
+    }
+
+    public bool TryPollTransmit(out PeerDatagram datagram) => Peer.TryPollTransmit(out datagram);
+
+    public bool TryPollEvent(out WebRtcPeerEvent? peerEvent) => Peer.TryPollEvent(out peerEvent);
+
+    public void OnRemoved(string reason)
+    {
+        lock (_gate)
+        {
+            Sink = null;
+        }
+        Removed?.Invoke(this, reason);
+    }
+
+    public void Dispose() => Peer.Dispose();
+
+    private void NoticeConnection()
+    {
+        if (_connected || !Peer.IsConnected)
+        {
+            return;
+        }
+        _connected = true;
+        Sink?.OnConnected(this);
+    }
+
+    private void HandleRtcp(ReadOnlySpan<byte> compound)
+    {
+        if (!RtcpCompound.TryParse(compound, out var parsed, out _))
+        {
+            return;
+        }
+        foreach (var packet in parsed!.Packets)
+        {
+            if (packet is SenderReport report)
+            {
+                _received.GetValueOrDefault(report.Ssrc)?.OnSenderReport(report.NtpTimestamp, _time.GetTimestamp());
+            }
+        }
+        Sink?.OnRtcp(this, parsed.Packets);
+    }
+
+    private ReceiveStatistics Statistics(uint ssrc)
+    {
+        if (!_received.TryGetValue(ssrc, out var statistics))
+        {
+            _received[ssrc] = statistics = new ReceiveStatistics(ssrc);
+        }
+        return statistics;
+    }
+
+    private static uint RandomSsrc() => (uint)RandomNumberGenerator.GetInt32(1, int.MaxValue);
+}
