@@ -6,6 +6,8 @@ using Dispatch.Gateway.Api.Statistics;
 using Dispatch.Gateway.Api.Tasks;
 using Dispatch.Gateway.Attachments;
 using Dispatch.Gateway.Auth;
+using Dispatch.Gateway.Calls;
+using Dispatch.Gateway.Calls.Media;
 using Dispatch.Gateway.Health;
 using Dispatch.Gateway.Media;
 using Dispatch.Gateway.Problems;
@@ -56,6 +58,8 @@ public static class GatewayHostingExtensions
         {
             builder.Services.AddSingleton<WebRtcHostService>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<WebRtcHostService>());
+            builder.Services.AddSingleton<WebRtcCallMediaPlane>();
+            builder.Services.AddSingleton<ICallMediaPlane>(sp => sp.GetRequiredService<WebRtcCallMediaPlane>());
         }
         builder.Services.AddSingleton<EchoSignalling>();
 

@@ -1,0 +1,282 @@
+using Dispatch.Gateway.Media;
+using Dispatch.Media.WebRtc.Forwarding;
+using Dispatch.Media.WebRtc.Hosting;
+
+namespace Dispatch.Gateway.Calls.Media;
+
+/// <summary>
+/// <see cref="ICallMediaPlane"/> on this node's WebRTC UDP host: every browser leg is a <see cref="WebRtcCallLeg"/>
+/// on the shared port, and <see cref="Join"/> puts a <see cref="LegForwarder"/> between two of them.
+/// <code>
+///   OpenWebRtcLeg ─▶ WebRtcCallLeg.Answer ─▶ WebRtcUdpHost.Add ─▶ answer SDP
+///   Join(a, b)    ─▶ LegForwarder(a, b): media both ways once both are connected
+///   host removes a leg (consent expired, DTLS failed, never connected) ─▶ LegDropped(leg), and its joined partner
+///       is removed too ─▶ LegDropped(partner): a call is never left half alive
+///   CloseLeg / Close ─▶ WebRtcUdpHost.Remove (no LegDropped: signalling asked for it)
+/// </code>
+/// SIP legs (plain RTP toward phones, Opus/G.711 bridging) are not built here yet: those methods refuse.
+/// <see cref="LegDropped"/> is raised on the host's timer thread; handlers must not block.
+/// </summary>
+public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, TimeProvider time, ILogger<WebRtcCallMediaPlane> logger) : ICallMediaPlane
+{
+    private const string NoSipYet = "SIP bridging not available yet: this media node forwards WebRTC legs only";
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, CallMedia> _calls = new(StringComparer.Ordinal);
+
+    public event Action<CallLegDropped>? LegDropped;
+
+    /// <summary>Calls with at least one leg on this node.</summary>
+    public int CallCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _calls.Count;
+            }
+        }
+    }
+
+    /// <summary>The forwarder between a call's legs, for statistics and tests; null when the leg is not joined.</summary>
+    public LegForwarder? ForwarderOf(string callId, string legId)
+    {
+        var call = Find(callId);
+        if (call is null)
+        {
+            return null;
+        }
+        lock (call.Gate)
+        {
+            return call.ForwarderOf(legId);
+        }
+    }
+
+    public string OpenWebRtcLeg(string callId, string legId, string sdpOffer)
+    {
+        RequireIds(callId, legId);
+        var udp = Host();
+        WebRtcCallLeg? leg = null;
+        while (leg is null)
+        {
+            leg = TryOpen(CallFor(callId), legId, sdpOffer, udp);
+        }
+        udp.Add(leg);
+        LogLegOpened(callId, legId, leg.LocalUfrag);
+        return leg.AnswerSdp;
+    }
+
+    /// <summary>Answers under the call's lock; null when the call was forgotten meanwhile (its last leg just went): try again.</summary>
+    private WebRtcCallLeg? TryOpen(CallMedia call, string legId, string sdpOffer, WebRtcUdpHost udp)
+    {
+        var callId = call.CallId;
+        lock (call.Gate)
+        {
+            if (Find(callId) != call)
+            {
+                return null;
+            }
+            if (call.Legs.ContainsKey(legId))
+            {
+                throw new CallMediaException($"Call '{callId}' already has a leg '{legId}': close it before opening another.");
+            }
+            WebRtcCallLeg leg;
+            try
+            {
+                leg = WebRtcCallLeg.Answer(callId, legId, sdpOffer, new CallLegSettings
+                {
+                    Certificate = udp.Certificate,
+                    Candidates = [udp.Candidate],
+                    Dtls = udp.DtlsOptions,
+                }, time, call.Gate);
+            }
+            catch (CallLegOfferException e)
+            {
+                ForgetIfEmpty(call);
+                throw new CallMediaException($"Leg '{legId}' of call '{callId}': {e.Message}", e);
+            }
+            leg.Removed += OnLegRemoved;
+            call.Legs[legId] = leg;
+            return leg;
+        }
+    }
+
+    public string CreateSipOffer(string callId, string legId) => throw new CallMediaException(NoSipYet);
+
+    public void AcceptSipAnswer(string callId, string legId, string sdpAnswer) => throw new CallMediaException(NoSipYet);
+
+    public void Join(string callId, string legA, string legB)
+    {
+        RequireIds(callId, legA);
+        RequireIds(callId, legB);
+        if (legA == legB)
+        {
+            throw new CallMediaException($"Call '{callId}': a leg cannot be joined to itself ('{legA}').");
+        }
+        var call = Find(callId) ?? throw new CallMediaException($"Call '{callId}' has no media on this node: open its WebRTC legs first.");
+        lock (call.Gate)
+        {
+            var a = call.Legs.GetValueOrDefault(legA) ?? throw NoLeg(call, legA);
+            var b = call.Legs.GetValueOrDefault(legB) ?? throw NoLeg(call, legB);
+            if (call.ForwarderOf(legA) is { } existing && (existing.A.LegId == legB || existing.B.LegId == legB))
+            {
+                return;
+            }
+            if (call.ForwarderOf(legA) is not null || call.ForwarderOf(legB) is not null)
+            {
+                throw new CallMediaException($"Call '{callId}': leg '{(call.ForwarderOf(legA) is not null ? legA : legB)}' is already joined to another leg.");
+            }
+            call.Forwarders.Add(new LegForwarder(a, b, time));
+        }
+        LogJoined(callId, legA, legB);
+    }
+
+    public void CloseLeg(string callId, string legId)
+    {
+        var call = Find(callId);
+        if (call is null)
+        {
+            return;
+        }
+        WebRtcCallLeg? leg;
+        lock (call.Gate)
+        {
+            if (!call.Legs.TryGetValue(legId, out leg))
+            {
+                return;
+            }
+            call.ClosingLocally.Add(legId);
+        }
+        Host().Remove(leg, "closed by call signalling");
+    }
+
+    public void Close(string callId)
+    {
+        var call = Find(callId);
+        if (call is null)
+        {
+            return;
+        }
+        WebRtcCallLeg[] legs;
+        lock (call.Gate)
+        {
+            legs = [.. call.Legs.Values];
+            foreach (var leg in legs)
+            {
+                call.ClosingLocally.Add(leg.LegId);
+            }
+        }
+        var udp = Host();
+        foreach (var leg in legs)
+        {
+            udp.Remove(leg, "the call ended");
+        }
+        lock (_gate)
+        {
+            _calls.Remove(callId);
+        }
+    }
+
+    /// <summary>The host removed a leg: forget it; unless signalling asked for it, it and its partner dropped.</summary>
+    private void OnLegRemoved(WebRtcCallLeg leg, string reason)
+    {
+        var call = Find(leg.CallId);
+        if (call is null)
+        {
+            return;
+        }
+        bool local;
+        IMediaLeg? partner = null;
+        lock (call.Gate)
+        {
+            call.Legs.Remove(leg.LegId);
+            local = call.ClosingLocally.Remove(leg.LegId);
+            if (call.ForwarderOf(leg.LegId) is { } forwarder)
+            {
+                forwarder.Detach();
+                call.Forwarders.Remove(forwarder);
+                partner = ReferenceEquals(forwarder.A, leg) ? forwarder.B : forwarder.A;
+            }
+            ForgetIfEmpty(call);
+        }
+        LogLegRemoved(leg.CallId, leg.LegId, local, reason);
+        if (local)
+        {
+            return;
+        }
+        LegDropped?.Invoke(new CallLegDropped(leg.CallId, leg.LegId, reason));
+        if (partner is WebRtcCallLeg other)
+        {
+            // Half a call is no call: the other side goes too, and signalling hears about both.
+            Host().Remove(other, $"the other leg '{leg.LegId}' dropped: {reason}");
+        }
+    }
+
+    private void ForgetIfEmpty(CallMedia call)
+    {
+        if (call.Legs.Count > 0)
+        {
+            return;
+        }
+        lock (_gate)
+        {
+            if (_calls.GetValueOrDefault(call.CallId) == call)
+            {
+                _calls.Remove(call.CallId);
+            }
+        }
+    }
+
+    /// <summary>The call's media, made on its first leg.</summary>
+    private CallMedia CallFor(string callId)
+    {
+        lock (_gate)
+        {
+            if (!_calls.TryGetValue(callId, out var call))
+            {
+                _calls[callId] = call = new CallMedia(callId);
+            }
+            return call;
+        }
+    }
+
+    private CallMedia? Find(string callId)
+    {
+        lock (_gate)
+        {
+            return _calls.GetValueOrDefault(callId);
+        }
+    }
+
+    private WebRtcUdpHost Host()
+    {
+        try
+        {
+            return host.Host;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CallMediaException("The media node's WebRTC host is not running (it starts with the node).", e);
+        }
+    }
+
+    private static CallMediaException NoLeg(CallMedia call, string legId) =>
+        new($"Call '{call.CallId}' has no leg '{legId}' on this node (open legs: {string.Join(", ", call.Legs.Keys.Order())}).");
+
+    private static void RequireIds(string callId, string legId)
+    {
+        if (string.IsNullOrWhiteSpace(callId) || string.IsNullOrWhiteSpace(legId))
+        {
+            throw new CallMediaException("A call id and a leg id are both needed.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: WebRTC leg {LegId} answered ({Ufrag})")]
+    private partial void LogLegOpened(string callId, string legId, string ufrag);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: legs {LegA} and {LegB} joined")]
+    private partial void LogJoined(string callId, string legA, string legB);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: leg {LegId} removed (asked by signalling: {Local}): {Reason}")]
+    private partial void LogLegRemoved(string callId, string legId, bool local, string reason);
+}
