@@ -10,7 +10,9 @@ namespace Dispatch.Gateway.Media;
 /// <c>media</c> (<c>Dispatch:WebRtc:Enabled</c>); binds <c>Dispatch:WebRtc:Address</c> (default 0.0.0.0) and
 /// <c>Dispatch:WebRtc:Port</c> (default 0: any free port; set a fixed one to open in a firewall) and advertises
 /// <c>Dispatch:WebRtc:PublicAddress</c> in answers (default: the bind address, or when that is a wildcard the
-/// first IPv4 address of an interface that is up and not loopback). See docs/media-echo.md.
+/// first IPv4 address of an interface that is up and not loopback). A session (echo or call leg) whose browser has
+/// not completed DTLS within <c>Dispatch:WebRtc:ConnectTimeoutSeconds</c> (default 60) is dropped.
+/// See docs/media-echo.md and docs/media-forwarding.md.
 /// </summary>
 public sealed partial class WebRtcHostService(IConfiguration configuration, TimeProvider clock, ILoggerFactory logs)
     : IHostedService, IAsyncDisposable
@@ -30,6 +32,7 @@ public sealed partial class WebRtcHostService(IConfiguration configuration, Time
         {
             Bind = new IPEndPoint(address, port),
             AdvertisedAddress = advertised,
+            ConnectTimeout = TimeSpan.FromSeconds(configuration.GetValue("Dispatch:WebRtc:ConnectTimeoutSeconds", 60.0)),
         }, clock, logs.CreateLogger<WebRtcUdpHost>());
         _host.Start();
         return Task.CompletedTask;
