@@ -66,6 +66,65 @@ public sealed class CallForwardingInteropTests
         }
     }
 
+    [Fact]
+    public async Task Chromium_and_aiortc_decode_each_others_media_and_chromium_recovers_from_a_two_second_network_loss()
+    {
+        var playwright = await PlaywrightCore.EnsureInstalled();
+        using var spaceA = NetworkNamespace.Create();
+        using var spaceB = NetworkNamespace.Create();
+        var node = spaceA.HostAddress;
+        NetworkControl.RouteTo(spaceB, node);
+        await using var gateway = new CallMediaGateway(node);
+        var plane = gateway.Plane;
+        var dropped = new ConcurrentQueue<CallLegDropped>();
+        plane.LegDropped += dropped.Enqueue;
+        var wrapper = Path.Combine(gateway.DataFolder, "chromium-in-" + spaceA.Name);
+        await File.WriteAllTextAsync(wrapper, $"#!/bin/sh\nexec ip netns exec {spaceA.Name} /usr/bin/chromium \"$@\"\n");
+        Assert.False(OperatingSystem.IsWindows(), "network namespaces need Linux");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        using var browser = new PeerProcess("node", $"{Script("chromium-call.js")} {playwright} {wrapper}");
+        using var aiortc = new PeerProcess("ip", $"netns exec {spaceB.Name} /usr/bin/python3 {Script("aiortc-call.py")} 320 240 880");
+        try
+        {
+            var answerA = plane.OpenWebRtcLeg("call-1", "dispatcher", (string)(await browser.Read("offer", Generous))!);
+            var answerB = plane.OpenWebRtcLeg("call-1", "worker", (string)(await aiortc.Read("offer", Generous))!);
+            plane.Join("call-1", "dispatcher", "worker");
+            await browser.Write("answer", answerA);
+            await aiortc.Write("answer", answerB);
+
+            // Chromium's fake camera is 640x480 and its fake microphone beeps: aiortc must see that size and sound;
+            // Chromium must decode aiortc's 320x240 picture and hear its tone.
+            var before = await Both(browser, aiortc,
+                (c, a) => Count(c, "video") > 0 && (int)c["width"]! == 320 && (double)c["audioEnergy"]! > 0
+                    && Count(a, "video") > 0 && (int)a["width"]! == 640 && (double)a["maxLevel"]! > 100,
+                "Chromium and aiortc each decoding the other's media");
+
+            NetworkControl.Blackout(spaceA, node);
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+            finally
+            {
+                NetworkControl.Restore(spaceA, node);
+            }
+            var restored = await Both(browser, aiortc, (_, _) => true, "a status after the loss");
+            var after = await Both(browser, aiortc,
+                (c, a) => Count(c, "video") >= Count(restored.A, "video") + 15 && Count(a, "video") >= Count(restored.B, "video") + 15
+                    && Count(c, "audio") >= Count(restored.A, "audio") + 25 && Count(a, "audio") >= Count(restored.B, "audio") + 25,
+                "frames flowing again both ways after the loss");
+
+            Assert.Equal("connected", (string?)after.A["state"]);
+            Assert.True(Count(after.A, "video") > Count(before.A, "video") && Count(after.B, "video") > Count(before.B, "video"));
+            Assert.Empty(dropped);
+        }
+        finally
+        {
+            NetworkControl.Clean(spaceA);
+            plane.Close("call-1");
+        }
+    }
+
     /// <summary>Reads both peers' status lines until <paramref name="done"/> holds for the latest pair.</summary>
     private static async Task<(JsonNode A, JsonNode B)> Both(PeerProcess a, PeerProcess b, Func<JsonNode, JsonNode, bool> done, string what)
     {

@@ -20,11 +20,13 @@ internal static class NetworkControl
         Run("ip", $"route add blackhole {space.PeerAddress}/32");
     }
 
-    /// <summary>Undoes <see cref="Blackout"/>: the route through the host end comes back.</summary>
+    /// <summary>Undoes <see cref="Blackout"/>: the route through the host end comes back (or the connected route, when the gateway is that end).</summary>
     public static void Restore(NetworkNamespace space, string gatewayAddress)
     {
         Run("ip", $"route del blackhole {space.PeerAddress}/32");
-        Run("ip", $"netns exec {space.Name} ip route replace {gatewayAddress}/32 via {space.HostAddress}");
+        Run("ip", gatewayAddress == space.HostAddress
+            ? $"netns exec {space.Name} ip route del blackhole {gatewayAddress}/32"
+            : $"netns exec {space.Name} ip route replace {gatewayAddress}/32 via {space.HostAddress}");
     }
 
     /// <summary>Best effort when a test fails half-way: the host's blackhole must not outlive it.</summary>

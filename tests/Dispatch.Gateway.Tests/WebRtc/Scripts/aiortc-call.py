@@ -83,7 +83,7 @@ def dominant_frequency(samples, rate):
 
 async def main():
     pc = RTCPeerConnection()
-    state = {"video": 0, "audio": 0, "width": 0, "height": 0, "freq": 0.0, "level": 0.0}
+    state = {"video": 0, "audio": 0, "width": 0, "height": 0, "freq": 0.0, "level": 0.0, "maxLevel": 0.0}
     audio_tail = numpy.zeros(0)
 
     async def consume(track):
@@ -103,6 +103,7 @@ async def main():
                 mono = samples[::channels].astype(numpy.float64)
                 audio_tail = numpy.concatenate([audio_tail, mono])[-8192:]
                 state["level"] = float(numpy.sqrt(numpy.mean(mono * mono))) if len(mono) else 0.0
+                state["maxLevel"] = max(state["maxLevel"], state["level"])
                 if state["audio"] % 10 == 0:
                     state["freq"] = dominant_frequency(audio_tail, frame.sample_rate)
 

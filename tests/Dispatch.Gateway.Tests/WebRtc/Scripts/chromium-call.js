@@ -1,0 +1,71 @@
+// Headless Chromium (inside a network namespace, through a wrapper) as one browser of a forwarded call.
+// Sends its fake camera at 640x480 and its fake microphone; reports what it decodes from the other side.
+// Protocol on stdio, one JSON object per line:
+//   stdout {"offer": sdp}  ->  stdin {"answer": sdp}  ->  stdout {"status": {...}} every 0.5 s until stdin {"stop": ""}
+// argv: <playwright-core folder> <chromium wrapper>
+const path = require('path');
+const readline = require('readline');
+const { chromium } = require(path.join(process.argv[2], 'node_modules', 'playwright-core'));
+
+const lines = readline.createInterface({ input: process.stdin });
+const nextLine = () => new Promise(resolve => lines.once('line', resolve));
+const say = o => process.stdout.write(JSON.stringify(o) + '\n');
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: process.argv[3],
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      '--disable-quic', '--disable-features=WebRtcHideLocalIpsWithMdns',
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    // A secure origin for getUserMedia without any server: Playwright answers the request itself.
+    await page.route('https://call.dispatch.test/**', route =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>call</title>' }));
+    await page.goto('https://call.dispatch.test/');
+    const offer = await page.evaluate(async () => {
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 480 } });
+      const pc = new RTCPeerConnection();
+      window.pc = pc;
+      stream.getTracks().forEach(t => pc.addTrack(t, stream));
+      await pc.setLocalDescription(await pc.createOffer());
+      return pc.localDescription.sdp;
+    });
+    say({ offer });
+    const answer = JSON.parse(await nextLine()).answer;
+    await page.evaluate(sdp => window.pc.setRemoteDescription({ type: 'answer', sdp }), answer);
+    let stopped = false;
+    lines.once('line', () => { stopped = true; });
+    const deadline = Date.now() + 180000;
+    while (!stopped && Date.now() < deadline) {
+      const status = await page.evaluate(async () => {
+        const out = { state: window.pc.connectionState, video: 0, audio: 0, width: 0, height: 0, audioEnergy: 0, pliSent: 0, nackSent: 0 };
+        (await window.pc.getStats()).forEach(s => {
+          if (s.type === 'inbound-rtp' && s.kind === 'video') {
+            out.video += s.framesDecoded || 0;
+            out.width = s.frameWidth || out.width;
+            out.height = s.frameHeight || out.height;
+            out.pliSent += s.pliCount || 0;
+            out.nackSent += s.nackCount || 0;
+          }
+          if (s.type === 'inbound-rtp' && s.kind === 'audio') {
+            out.audio += s.packetsReceived || 0;
+            out.audioEnergy += s.totalAudioEnergy || 0;
+          }
+        });
+        return out;
+      });
+      say({ status });
+      await new Promise(r => setTimeout(r, 500));
+    }
+  } catch (e) {
+    say({ error: String(e && e.stack || e) });
+  } finally {
+    await browser.close();
+    process.exit(0);
+  }
+})();
