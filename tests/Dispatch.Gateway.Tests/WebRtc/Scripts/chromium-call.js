@@ -18,7 +18,7 @@ const say = o => process.stdout.write(JSON.stringify(o) + '\n');
     args: [
       '--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-      '--disable-quic', '--disable-features=WebRtcHideLocalIpsWithMdns',
+      '--disable-quic', '--disable-features=WebRtcHideLocalIpsWithMdns', '--autoplay-policy=no-user-gesture-required',
     ],
   });
   try {
@@ -31,6 +31,34 @@ const say = o => process.stdout.write(JSON.stringify(o) + '\n');
       const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 480 } });
       const pc = new RTCPeerConnection();
       window.pc = pc;
+      // Play what arrives and measure it: an audio element makes Chromium pull the remote audio through its
+      // playout (getStats' energy and sample counts stay 0 otherwise), an analyser finds the loudest frequency.
+      pc.ontrack = e => {
+        if (e.track.kind !== 'audio') return;
+        const remote = new MediaStream([e.track]);
+        const element = new Audio();
+        element.srcObject = remote;
+        element.play().catch(() => {});
+        const context = new AudioContext();
+        const analyser = context.createAnalyser();
+        analyser.fftSize = 8192;
+        context.createMediaStreamSource(remote).connect(analyser);
+        context.resume().catch(() => {});
+        window.remoteAudio = { context, analyser, peakLevel: 0, peakHz: 0 };
+        const bins = new Float32Array(analyser.frequencyBinCount);
+        const samples = new Float32Array(analyser.fftSize);
+        setInterval(() => {
+          analyser.getFloatTimeDomainData(samples);
+          const rms = Math.sqrt(samples.reduce((a, x) => a + x * x, 0) / samples.length);
+          window.remoteAudio.peakLevel = Math.max(window.remoteAudio.peakLevel, rms);
+          if (rms > 0.01) {
+            analyser.getFloatFrequencyData(bins);
+            let best = 1;
+            for (let i = 1; i < bins.length; i++) if (bins[i] > bins[best]) best = i;
+            window.remoteAudio.peakHz = best * context.sampleRate / analyser.fftSize;
+          }
+        }, 100);
+      };
       stream.getTracks().forEach(t => pc.addTrack(t, stream));
       await pc.setLocalDescription(await pc.createOffer());
       return pc.localDescription.sdp;
@@ -43,7 +71,9 @@ const say = o => process.stdout.write(JSON.stringify(o) + '\n');
     const deadline = Date.now() + 180000;
     while (!stopped && Date.now() < deadline) {
       const status = await page.evaluate(async () => {
-        const out = { state: window.pc.connectionState, video: 0, audio: 0, width: 0, height: 0, audioEnergy: 0, pliSent: 0, nackSent: 0 };
+        const out = { state: window.pc.connectionState, video: 0, audio: 0, width: 0, height: 0, audioEnergy: 0, samples: 0, pliSent: 0, nackSent: 0,
+          audioPeak: window.remoteAudio ? window.remoteAudio.peakLevel : 0, audioHz: window.remoteAudio ? window.remoteAudio.peakHz : 0,
+          audioContext: window.remoteAudio ? window.remoteAudio.context.state : 'none' };
         (await window.pc.getStats()).forEach(s => {
           if (s.type === 'inbound-rtp' && s.kind === 'video') {
             out.video += s.framesDecoded || 0;
@@ -55,6 +85,7 @@ const say = o => process.stdout.write(JSON.stringify(o) + '\n');
           if (s.type === 'inbound-rtp' && s.kind === 'audio') {
             out.audio += s.packetsReceived || 0;
             out.audioEnergy += s.totalAudioEnergy || 0;
+            out.samples += s.totalSamplesReceived || 0;
           }
         });
         return out;
