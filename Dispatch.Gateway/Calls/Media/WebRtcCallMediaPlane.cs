@@ -101,6 +101,37 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, TimePro
         }
     }
 
+    /// <summary>
+    /// Answers a browser's re-offer on an open leg, for the proposed hub method <c>RenegotiateCall</c>: new ICE
+    /// credentials in it are an ICE restart (RFC 8445 §9) and the answer carries new ones of ours; DTLS, SRTP, SSRCs
+    /// and forwarding stay. Not on <see cref="ICallMediaPlane"/> yet (signalling owns that seam).
+    /// </summary>
+    public string RenegotiateWebRtcLeg(string callId, string legId, string sdpOffer)
+    {
+        RequireIds(callId, legId);
+        var call = Find(callId) ?? throw new CallMediaException($"Call '{callId}' has no media on this node.");
+        WebRtcCallLeg leg;
+        lock (call.Gate)
+        {
+            leg = call.Legs.GetValueOrDefault(legId) ?? throw NoLeg(call, legId);
+        }
+        var oldUfrag = leg.LocalUfrag;
+        string answer;
+        try
+        {
+            answer = leg.Renegotiate(sdpOffer, out var restarted);
+            if (restarted)
+            {
+                Host().ChangeUfrag(leg, oldUfrag);
+            }
+        }
+        catch (CallLegOfferException e)
+        {
+            throw new CallMediaException($"Leg '{legId}' of call '{callId}': {e.Message}", e);
+        }
+        return answer;
+    }
+
     public string CreateSipOffer(string callId, string legId) => throw new CallMediaException(NoSipYet);
 
     public void AcceptSipAnswer(string callId, string legId, string sdpAnswer) => throw new CallMediaException(NoSipYet);

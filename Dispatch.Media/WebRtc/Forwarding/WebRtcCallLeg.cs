@@ -37,12 +37,25 @@ public sealed class WebRtcCallLeg : IWebRtcSession, IMediaLeg
     private readonly TimeSpan _reportInterval;
     private readonly Dictionary<uint, ReceiveStatistics> _received = [];
     private readonly byte[] _rtcp = new byte[1500];
+    private readonly CallLegSettings _settings;
+    private readonly IReadOnlyDictionary<string, LocalSendStream> _sendStreams;
+    private readonly string _sessionId;
+    private readonly string _remoteFingerprint;
+    private string _remoteUfrag;
+    private string _localPassword;
+    private ulong _sessionVersion = 1;
     private DateTimeOffset _nextReport;
     private bool _connected;
 
-    private WebRtcCallLeg(string callId, string legId, WebRtcPeer peer, string answerSdp, IReadOnlyList<LegSection> sections,
-        CallLegSettings settings, TimeProvider time, object gate)
+    private WebRtcCallLeg(string callId, string legId, WebRtcPeer peer, Answered answered, CallLegSettings settings, TimeProvider time, object gate)
     {
+        var (answerSdp, sections, sendStreams, sessionId, remoteUfrag, remoteFingerprint) = answered;
+        _settings = settings;
+        _sendStreams = sendStreams;
+        _sessionId = sessionId;
+        _remoteUfrag = remoteUfrag;
+        _remoteFingerprint = remoteFingerprint;
+        _localPassword = answered.LocalPassword;
         CallId = callId;
         LegId = legId;
         Peer = peer;
@@ -62,7 +75,8 @@ public sealed class WebRtcCallLeg : IWebRtcSession, IMediaLeg
 
     public WebRtcPeer Peer { get; }
 
-    public string AnswerSdp { get; }
+    /// <summary>The latest answer (the first one, or the one to the latest re-offer).</summary>
+    public string AnswerSdp { get; private set; }
 
     public IReadOnlyList<LegSection> Sections { get; }
 
@@ -89,18 +103,9 @@ public sealed class WebRtcCallLeg : IWebRtcSession, IMediaLeg
     /// </summary>
     public static WebRtcCallLeg Answer(string callId, string legId, string? offerSdp, CallLegSettings settings, TimeProvider time, object gate)
     {
-        if (string.IsNullOrWhiteSpace(offerSdp))
-        {
-            throw new CallLegOfferException("The offer is empty: send the SDP from RTCPeerConnection.createOffer().");
-        }
-        var parsed = SdpParser.Parse(offerSdp);
-        if (!parsed.IsSuccess)
-        {
-            throw new CallLegOfferException($"The offer is not valid SDP: {parsed.Error}");
-        }
-        var offer = parsed.Description;
         var local = IceCredentials.NewRandom();
         var cname = "dispatch-" + callId;
+        var offer = Parse(offerSdp);
         var sendStreams = new Dictionary<string, LocalSendStream>();
         foreach (var m in offer.Media)
         {
@@ -109,13 +114,84 @@ public sealed class WebRtcCallLeg : IWebRtcSession, IMediaLeg
                 sendStreams[mid] = new LocalSendStream(RandomSsrc(), cname, $"call-{m.Media}-{mid}", m.Media == "video" ? RandomSsrc() : null);
             }
         }
+        var answered = CreateAnswer(offer, local, sendStreams, RandomNumberGenerator.GetInt32(1, int.MaxValue).ToString(), 1, settings, cname);
+        if (!CertificateFingerprint.TryParse(answered.RemoteFingerprint, out var remoteFingerprint) || remoteFingerprint is null)
+        {
+            throw new CallLegOfferException($"a=fingerprint '{answered.RemoteFingerprint}' is not a hash this server can check (use sha-256).");
+        }
+        var peer = new WebRtcPeer(new WebRtcPeerOptions
+        {
+            LocalIce = local,
+            RemoteUfrag = answered.RemoteUfrag,
+            Certificate = settings.Certificate,
+            RemoteFingerprint = remoteFingerprint,
+            DtlsRole = answered.DtlsRole,
+            Dtls = settings.Dtls,
+        }, time);
+        return new WebRtcCallLeg(callId, legId, peer, answered, settings, time, gate);
+    }
+
+    /// <summary>
+    /// Answers a re-offer on the same leg (RFC 8829 §5.3.2). New ICE credentials in it are an ICE restart (RFC 8445 §9):
+    /// the answer carries new credentials of ours and checks must use them; DTLS, SRTP, our SSRCs and the forwarding
+    /// routes stay. Codec or section changes are not applied (the answer still lists what was negotiated first).
+    /// Returns true in <paramref name="iceRestarted"/> when the host must route the new ufrag.
+    /// </summary>
+    public string Renegotiate(string? offerSdp, out bool iceRestarted)
+    {
+        lock (_gate)
+        {
+            var offer = Parse(offerSdp);
+            var transport = offer.Media.Select(m => (Ufrag: m.IceUfrag(offer), Fingerprint: m.Fingerprint(offer))).FirstOrDefault(t => t.Ufrag is not null);
+            if (transport.Fingerprint is { } fingerprint && !string.Equals(fingerprint.ToString(), _remoteFingerprint, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CallLegOfferException("The re-offer changes a=fingerprint: a new DTLS association is not supported on a running leg; start a new call.");
+            }
+            iceRestarted = transport.Ufrag is { } ufrag && ufrag != _remoteUfrag;
+            var local = iceRestarted ? IceCredentials.NewRandom() : null;
+            var answered = CreateAnswer(offer, local ?? CurrentCredentials(), _sendStreams, _sessionId, ++_sessionVersion, _settings, "dispatch-" + CallId);
+            if (local is not null)
+            {
+                _remoteUfrag = answered.RemoteUfrag;
+                Peer.RestartIce(local, answered.RemoteUfrag);
+                _localPassword = local.Password;
+            }
+            AnswerSdp = answered.Sdp;
+            return AnswerSdp;
+        }
+    }
+
+    private IceCredentials CurrentCredentials() => new(Peer.LocalUfrag, _localPassword);
+
+    private static Sdp.SessionDescription Parse(string? offerSdp)
+    {
+        if (string.IsNullOrWhiteSpace(offerSdp))
+        {
+            throw new CallLegOfferException("The offer is empty: send the SDP from RTCPeerConnection.createOffer().");
+        }
+        var parsed = SdpParser.Parse(offerSdp);
+        return parsed.IsSuccess ? parsed.Description : throw new CallLegOfferException($"The offer is not valid SDP: {parsed.Error}");
+    }
+
+    private sealed record Answered(string Sdp, IReadOnlyList<LegSection> Sections, IReadOnlyDictionary<string, LocalSendStream> SendStreams,
+        string SessionId, string RemoteUfrag, string RemoteFingerprint)
+    {
+        public DtlsRole DtlsRole { get; init; }
+
+        public required string LocalPassword { get; init; }
+    }
+
+    private static Answered CreateAnswer(Sdp.SessionDescription offer, IceCredentials local, IReadOnlyDictionary<string, LocalSendStream> sendStreams,
+        string sessionId, ulong version, CallLegSettings settings, string cname)
+    {
         var result = WebRtcAnswerer.CreateAnswer(offer, new WebRtcAnswerOptions
         {
             IceUfrag = local.Ufrag,
             IcePwd = local.Password,
             Fingerprint = Fingerprint.TryParse(settings.Certificate.Fingerprint.ToSdpValue(), out var fp) ? fp : throw new InvalidOperationException("Bad local fingerprint."),
             Candidates = settings.Candidates,
-            SessionId = RandomNumberGenerator.GetInt32(1, int.MaxValue).ToString(),
+            SessionId = sessionId,
+            SessionVersion = version,
             Capabilities = LegCapabilities,
             SendStreams = sendStreams,
             Cname = cname,
@@ -133,20 +209,12 @@ public sealed class WebRtcCallLeg : IWebRtcSession, IMediaLeg
             var reasons = string.Join("; ", result.Media.Select(m => $"m={m.Kind} mid {m.Mid ?? "?"}: {m.RejectionReason ?? "no mid"}"));
             throw new CallLegOfferException($"The offer has no audio or video section a call can carry ({reasons}).");
         }
-        if (!CertificateFingerprint.TryParse(result.Transport.Fingerprint.ToString(), out var remoteFingerprint) || remoteFingerprint is null)
+        return new Answered(SdpSerializer.Serialize(result.LocalDescription), sections, sendStreams, sessionId, result.Transport.IceUfrag,
+            result.Transport.Fingerprint.ToString())
         {
-            throw new CallLegOfferException($"a=fingerprint '{result.Transport.Fingerprint}' is not a hash this server can check (use sha-256).");
-        }
-        var peer = new WebRtcPeer(new WebRtcPeerOptions
-        {
-            LocalIce = local,
-            RemoteUfrag = result.Transport.IceUfrag,
-            Certificate = settings.Certificate,
-            RemoteFingerprint = remoteFingerprint,
             DtlsRole = result.Transport.LocalSetup == SetupRole.Active ? DtlsRole.Client : DtlsRole.Server,
-            Dtls = settings.Dtls,
-        }, time);
-        return new WebRtcCallLeg(callId, legId, peer, SdpSerializer.Serialize(result.LocalDescription), sections, settings, time, gate);
+            LocalPassword = local.Password,
+        };
     }
 
     public void HandleDatagram(Span<byte> datagram, IPEndPoint from)

@@ -120,6 +120,18 @@ public sealed partial class WebRtcUdpHost : IAsyncDisposable
         LogSessionAdded(session.Description, session.LocalUfrag);
     }
 
+    /// <summary>After an ICE restart of <paramref name="session"/>: checks route by its new ufrag, no longer by <paramref name="oldUfrag"/>.</summary>
+    public void ChangeUfrag(IWebRtcSession session, string oldUfrag)
+    {
+        lock (_gate)
+        {
+            if (_sessions.Contains(session))
+            {
+                _registry.ChangeUfrag(oldUfrag, session.LocalUfrag, session);
+            }
+        }
+    }
+
     /// <summary>Ends a session now (hang-up, leg closed): it stops receiving, is told why, and is disposed. Unknown sessions are ignored.</summary>
     public void Remove(IWebRtcSession session, string reason)
     {

@@ -45,7 +45,8 @@ public sealed class WebRtcPeer : IDisposable
         LocalUfrag = options.LocalIce.Ufrag;
     }
 
-    public string LocalUfrag { get; }
+    /// <summary>Our current ICE ufrag (it changes with an ICE restart).</summary>
+    public string LocalUfrag { get; private set; }
 
     /// <summary>Raised (on any thread, maybe under a lock) when DTLS produced output; only signal the host's loop.</summary>
     public event Action<WebRtcPeer>? OutputAvailable;
@@ -134,6 +135,23 @@ public sealed class WebRtcPeer : IDisposable
                 default:
                     return PeerInput.None;
             }
+        }
+    }
+
+    /// <summary>
+    /// ICE restart (RFC 8445 §9) after a re-offer with new credentials: checks must now use the new ones. DTLS, SRTP
+    /// and the validated addresses stay, so media keeps flowing on the old path until the peer nominates a new one.
+    /// </summary>
+    public void RestartIce(IceCredentials local, string? remoteUfrag)
+    {
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return;
+            }
+            _ice.Restart(local, remoteUfrag);
+            LocalUfrag = local.Ufrag;
         }
     }
 

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Dispatch.Gateway.Calls;
+using Dispatch.Gateway.Calls.Media;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Gateway.Tests.WebRtc;
 
@@ -83,6 +86,24 @@ public sealed class CallMediaPlaneTests
         Assert.Contains(dropped, d => d.Reason.Contains("never connected"));
         Assert.Equal(0, gateway.Sessions);
     }
+
+    [Fact]
+    public async Task A_re_offer_with_new_ice_credentials_gets_new_ones_back_on_the_same_leg()
+    {
+        await using var gateway = new CallMediaGateway("127.0.0.1");
+        var plane = gateway.Services.GetRequiredService<WebRtcCallMediaPlane>();
+        var first = plane.OpenWebRtcLeg("call-1", "caller", AiortcOffer);
+        var reOffer = Regex.Replace(Regex.Replace(AiortcOffer, "a=ice-ufrag:[^\r\n]+", "a=ice-ufrag:rstr"), "a=ice-pwd:[^\r\n]+", "a=ice-pwd:restartrestartrestart0123");
+
+        var second = plane.RenegotiateWebRtcLeg("call-1", "caller", reOffer);
+
+        Assert.NotEqual(Ufrag(first), Ufrag(second));
+        Assert.Equal(Regex.Match(first, "a=fingerprint:[^\r\n]+").Value, Regex.Match(second, "a=fingerprint:[^\r\n]+").Value);
+        Assert.Equal(1, gateway.Sessions);
+        Assert.Contains("no leg 'callee'", Assert.Throws<CallMediaException>(() => plane.RenegotiateWebRtcLeg("call-1", "callee", reOffer)).Message);
+    }
+
+    private static string Ufrag(string sdp) => Regex.Match(sdp, "a=ice-ufrag:([^\r\n]+)").Groups[1].Value;
 
     [Fact]
     public async Task Close_tears_down_every_leg_of_the_call_and_reports_no_drop()

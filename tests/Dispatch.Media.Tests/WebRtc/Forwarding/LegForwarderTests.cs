@@ -1,6 +1,12 @@
 using System.Text;
 using Dispatch.Media.Sdp.Negotiation;
+using System.Text.RegularExpressions;
+using Dispatch.Media.Tests.WebRtc.Dtls;
+using Dispatch.Media.Tests.WebRtc.Ice;
 using Dispatch.Media.Tests.WebRtc.Peer;
+using Dispatch.Media.WebRtc.Forwarding;
+using Dispatch.Media.WebRtc.Ice;
+using Dispatch.Media.WebRtc.Stun;
 using Dispatch.Media.WebRtc.Peer;
 using Dispatch.Media.WebRtc.Rtcp;
 using Dispatch.Media.WebRtc.Rtp;
@@ -202,6 +208,56 @@ public sealed class LegForwarderTests
         Assert.Contains("a=rtpmap:120 VP8/90000", call.B.Leg.AnswerSdp);
         Assert.Contains("a=extmap:9 urn:ietf:params:rtp-hdrext:sdes:mid", call.B.Leg.AnswerSdp);
     }
+
+    [Fact]
+    public void A_re_offer_with_new_ice_credentials_restarts_ice_and_keeps_dtls_ssrcs_and_media()
+    {
+        using var call = Connected(new LossyNetwork(seed: 27, 0, 0));
+        var oldUfrag = call.B.Leg.LocalUfrag;
+        var oldPassword = IcePassword(call.B.Leg.AnswerSdp);
+        var restart = IceCredentials.NewRandom();
+        var reOffer = Regex.Replace(Regex.Replace(call.B.Offer, "a=ice-ufrag:[^\r\n]+", "a=ice-ufrag:" + restart.Ufrag), "a=ice-pwd:[^\r\n]+", "a=ice-pwd:" + restart.Password);
+        call.B.Checks = false;
+
+        var answer = call.B.Leg.Renegotiate(reOffer, out var restarted);
+
+        Assert.True(restarted);
+        Assert.NotEqual(oldUfrag, call.B.Leg.LocalUfrag);
+        Assert.Contains("a=ice-ufrag:" + call.B.Leg.LocalUfrag, answer);
+        Assert.NotEqual(oldPassword, IcePassword(answer));
+        Assert.Contains(DtlsPair.ServerCertificate.Fingerprint.ToSdpValue(), answer);
+        Assert.Contains($"a=ssrc:{call.B.VideoSsrc} ", answer);
+        Assert.Equal(StunMessageType.BindingErrorResponse, CheckAnswer(call.B, $"{oldUfrag}:{Regex.Match(call.B.Offer, "a=ice-ufrag:([^\\r\\n]+)").Groups[1].Value}", oldPassword));
+        Assert.Equal(StunMessageType.BindingSuccessResponse, CheckAnswer(call.B, $"{call.B.Leg.LocalUfrag}:{restart.Ufrag}", IcePassword(answer)));
+        for (var i = 0; i < 10; i++)
+        {
+            call.SendRtp(call.A, false, 111, (ushort)(300 + i), (uint)(960 * i), ChromiumAudioSsrc, Payload('a', i));
+            call.Round();
+        }
+        call.Rounds(3);
+        Assert.Equal(Enumerable.Range(300, 10), call.B.ReceivedRtp.Select(p => (int)p.Header.SequenceNumber));
+        var refused = Assert.Throws<CallLegOfferException>(() => call.B.Leg.Renegotiate(
+            reOffer.Replace(DtlsPair.ClientCertificate.Fingerprint.ToSdpValue(), DtlsPair.ServerCertificate.Fingerprint.ToSdpValue()), out _));
+        Assert.Contains("fingerprint", refused.Message);
+    }
+
+    /// <summary>Feeds one connectivity check to a leg and returns the type of its STUN answer.</summary>
+    private static ushort CheckAnswer(BrowserSide side, string username, string password)
+    {
+        side.Leg.HandleDatagram(BindingRequests.Check(username, password, useCandidate: true), side.Address);
+        while (side.Leg.TryPollTransmit(out var datagram))
+        {
+            var bytes = datagram.Span.ToArray();
+            datagram.Release();
+            if (StunMessage.TryParse(bytes, out var message, out _))
+            {
+                return message!.Type;
+            }
+        }
+        return 0;
+    }
+
+    private static string IcePassword(string sdp) => Regex.Match(sdp, "a=ice-pwd:([^\r\n]+)").Groups[1].Value;
 
     private static CallHarness Connected(LossyNetwork network)
     {
