@@ -8,15 +8,17 @@ namespace Dispatch.Media.Audio.G711;
 /// </summary>
 public static class MuLaw
 {
-    /// <summary>G.711 adds 33 (in 14-bit units; 132 at 16 bits) so each segment starts at a power of two.</summary>
-    private const int Bias = 0x84;
-    private const int Clip = 32635;
+    /// <summary>G.711 adds 33 (14-bit units) so each segment starts at a power of two.</summary>
+    private const int Bias = 0x21;
+    /// <summary>The largest 14-bit magnitude that still fits segment 7 once biased.</summary>
+    private const int Clip = 8158;
 
     private static readonly short[] DecodeTable = BuildDecodeTable();
 
     public static byte Encode(short sample)
     {
-        int pcm = sample;
+        // G.711 works on 14-bit samples; the arithmetic shift truncates toward minus infinity as the G.191 tools do.
+        var pcm = sample >> 2;
         var sign = 0;
         if (pcm < 0)
         {
@@ -24,8 +26,8 @@ public static class MuLaw
             pcm = -pcm;
         }
         pcm = Math.Min(pcm, Clip) + Bias;
-        var segment = BitOperations.Log2((uint)pcm) - 7;
-        var step = (pcm >> (segment + 3)) & 0x0F;
+        var segment = BitOperations.Log2((uint)pcm) - 5;
+        var step = (pcm >> (segment + 1)) & 0x0F;
         return (byte)~(sign | (segment << 4) | step);
     }
 
@@ -48,7 +50,8 @@ public static class MuLaw
         {
             var code = ~i & 0xFF;
             var segment = (code >> 4) & 0x07;
-            var magnitude = ((((code & 0x0F) << 3) + Bias) << segment) - Bias;
+            // Middle of the step, back at 16-bit scale: ((2·step + 33) << segment) - 33, times four.
+            var magnitude = ((((code & 0x0F) << 3) + 0x84) << segment) - 0x84;
             table[i] = (short)((code & 0x80) != 0 ? -magnitude : magnitude);
         }
         return table;
