@@ -48,7 +48,15 @@ public sealed class JitterBuffer
     public bool IsPlaying => !_buffering;
 
     /// <summary>Frames held that have not been played yet.</summary>
-    public int Depth => _sequences.Count(s => s >= _next);
+    public int Depth
+    {
+        get
+        {
+            var depth = 0;
+            foreach (var s in _sequences) if (s >= _next) depth++;
+            return depth;
+        }
+    }
 
     /// <summary>Stores a packet's payload; false when it is late, a duplicate or too big.</summary>
     public bool Push(ReadOnlySpan<byte> payload, ushort sequenceNumber, uint timestamp, TimeSpan now)
