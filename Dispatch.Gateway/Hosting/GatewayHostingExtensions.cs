@@ -58,6 +58,7 @@ public static class GatewayHostingExtensions
         {
             builder.Services.AddSingleton<WebRtcHostService>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<WebRtcHostService>());
+            builder.Services.AddSingleton<SipRtpHost>();
             builder.Services.AddSingleton<WebRtcCallMediaPlane>();
             builder.Services.AddSingleton<ICallMediaPlane>(sp => sp.GetRequiredService<WebRtcCallMediaPlane>());
         }

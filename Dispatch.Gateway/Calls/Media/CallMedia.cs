@@ -2,7 +2,7 @@ using Dispatch.Media.WebRtc.Forwarding;
 
 namespace Dispatch.Gateway.Calls.Media;
 
-/// <summary>The media of one call on this node: its legs, the forwarders joining them, and the one lock they share.</summary>
+/// <summary>The media of one call on this node: its legs (browsers' WebRTC legs, phones' bridged legs), the forwarders joining them, and the one lock they share.</summary>
 internal sealed class CallMedia(string callId)
 {
     public string CallId { get; } = callId;
@@ -10,7 +10,7 @@ internal sealed class CallMedia(string callId)
     /// <summary>Taken by every leg of the call for each packet, so forwarding leg to leg never takes two locks.</summary>
     public object Gate { get; } = new();
 
-    public Dictionary<string, WebRtcCallLeg> Legs { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, IMediaLeg> Legs { get; } = new(StringComparer.Ordinal);
 
     public List<LegForwarder> Forwarders { get; } = [];
 

@@ -1,4 +1,5 @@
 using Dispatch.Gateway.Media;
+using Dispatch.Media.Bridging;
 using Dispatch.Media.WebRtc.Forwarding;
 using Dispatch.Media.WebRtc.Hosting;
 
@@ -14,13 +15,12 @@ namespace Dispatch.Gateway.Calls.Media;
 ///       is removed too ─▶ LegDropped(partner): a call is never left half alive
 ///   CloseLeg / Close ─▶ WebRtcUdpHost.Remove (no LegDropped: signalling asked for it)
 /// </code>
-/// SIP legs (plain RTP toward phones, Opus/G.711 bridging) are not built here yet: those methods refuse.
+/// A SIP phone's leg is a <see cref="BridgedSipLeg"/>: plain RTP on its own port pair from <see cref="SipRtpHost"/>
+/// with an Opus/G.711 <see cref="AudioBridge"/>, which the forwarder sees as an audio-only browser (video is dropped).
 /// <see cref="LegDropped"/> is raised on the host's timer thread; handlers must not block.
 /// </summary>
-public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, TimeProvider time, ILogger<WebRtcCallMediaPlane> logger) : ICallMediaPlane
+public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, SipRtpHost sipRtp, TimeProvider time, ILogger<WebRtcCallMediaPlane> logger) : ICallMediaPlane
 {
-    private const string NoSipYet = "SIP bridging not available yet: this media node forwards WebRTC legs only";
-
     private readonly Lock _gate = new();
     private readonly Dictionary<string, CallMedia> _calls = new(StringComparer.Ordinal);
 
@@ -113,7 +113,7 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, TimePro
         WebRtcCallLeg leg;
         lock (call.Gate)
         {
-            leg = call.Legs.GetValueOrDefault(legId) ?? throw NoLeg(call, legId);
+            leg = call.Legs.GetValueOrDefault(legId) as WebRtcCallLeg ?? throw NoLeg(call, legId);
         }
         var oldUfrag = leg.LocalUfrag;
         string answer;
@@ -132,9 +132,63 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, TimePro
         return answer;
     }
 
-    public string CreateSipOffer(string callId, string legId) => throw new CallMediaException(NoSipYet);
+    public string CreateSipOffer(string callId, string legId)
+    {
+        RequireIds(callId, legId);
+        BridgedSipLeg? leg = null;
+        while (leg is null)
+        {
+            leg = TryOpenSip(CallFor(callId), legId);
+        }
+        LogSipLegOpened(callId, legId, leg.Channel.RtpPort);
+        return leg.CreateOffer();
+    }
 
-    public void AcceptSipAnswer(string callId, string legId, string sdpAnswer) => throw new CallMediaException(NoSipYet);
+    /// <summary>Opens a phone's leg under the call's lock; null when the call was forgotten meanwhile: try again.</summary>
+    private BridgedSipLeg? TryOpenSip(CallMedia call, string legId)
+    {
+        lock (call.Gate)
+        {
+            if (Find(call.CallId) != call)
+            {
+                return null;
+            }
+            if (call.Legs.ContainsKey(legId))
+            {
+                throw new CallMediaException($"Call '{call.CallId}' already has a leg '{legId}': close it before opening another.");
+            }
+            Dispatch.Media.Bridging.Hosting.PlainRtpChannel channel;
+            try
+            {
+                channel = sipRtp.Host.Open(call.CallId + "/" + legId, RandomSsrc());
+            }
+            catch (InvalidOperationException e)
+            {
+                ForgetIfEmpty(call);
+                throw new CallMediaException($"No RTP port for leg '{legId}' of call '{call.CallId}': {e.Message}", e);
+            }
+            var leg = new BridgedSipLeg(call.CallId, legId, channel, call.Gate);
+            leg.Removed += (removed, reason) => OnLegRemoved(removed.CallId, removed, reason);
+            call.Legs[legId] = leg;
+            return leg;
+        }
+    }
+
+    public void AcceptSipAnswer(string callId, string legId, string sdpAnswer)
+    {
+        RequireIds(callId, legId);
+        var call = Find(callId) ?? throw new CallMediaException($"Call '{callId}' has no media on this node.");
+        BridgedSipLeg leg;
+        lock (call.Gate)
+        {
+            leg = call.Legs.GetValueOrDefault(legId) as BridgedSipLeg ?? throw NoLeg(call, legId);
+        }
+        // Not under the call's gate: the leg takes its channel's lock first, then the call's.
+        if (!leg.AcceptAnswer(sdpAnswer, out var error))
+        {
+            throw new CallMediaException($"Leg '{legId}' of call '{callId}': {error}");
+        }
+    }
 
     public void Join(string callId, string legA, string legB)
     {
@@ -169,7 +223,7 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, TimePro
         {
             return;
         }
-        WebRtcCallLeg? leg;
+        IMediaLeg? leg;
         lock (call.Gate)
         {
             if (!call.Legs.TryGetValue(legId, out leg))
@@ -178,7 +232,7 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, TimePro
             }
             call.ClosingLocally.Add(legId);
         }
-        Host().Remove(leg, "closed by call signalling");
+        Remove(leg, "closed by call signalling");
     }
 
     public void Close(string callId)
@@ -188,7 +242,7 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, TimePro
         {
             return;
         }
-        WebRtcCallLeg[] legs;
+        IMediaLeg[] legs;
         lock (call.Gate)
         {
             legs = [.. call.Legs.Values];
@@ -197,10 +251,9 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, TimePro
                 call.ClosingLocally.Add(leg.LegId);
             }
         }
-        var udp = Host();
         foreach (var leg in legs)
         {
-            udp.Remove(leg, "the call ended");
+            Remove(leg, "the call ended");
         }
         lock (_gate)
         {
@@ -209,9 +262,11 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, TimePro
     }
 
     /// <summary>The host removed a leg: forget it; unless signalling asked for it, it and its partner dropped.</summary>
-    private void OnLegRemoved(WebRtcCallLeg leg, string reason)
+    private void OnLegRemoved(WebRtcCallLeg leg, string reason) => OnLegRemoved(leg.CallId, leg, reason);
+
+    private void OnLegRemoved(string callId, IMediaLeg leg, string reason)
     {
-        var call = Find(leg.CallId);
+        var call = Find(callId);
         if (call is null)
         {
             return;
@@ -230,18 +285,35 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, TimePro
             }
             ForgetIfEmpty(call);
         }
-        LogLegRemoved(leg.CallId, leg.LegId, local, reason);
+        LogLegRemoved(callId, leg.LegId, local, reason);
         if (local)
         {
             return;
         }
-        LegDropped?.Invoke(new CallLegDropped(leg.CallId, leg.LegId, reason));
-        if (partner is WebRtcCallLeg other)
+        LegDropped?.Invoke(new CallLegDropped(callId, leg.LegId, reason));
+        if (partner is not null)
         {
             // Half a call is no call: the other side goes too, and signalling hears about both.
-            Host().Remove(other, $"the other leg '{leg.LegId}' dropped: {reason}");
+            Remove(partner, $"the other leg '{leg.LegId}' dropped: {reason}");
         }
     }
+
+    /// <summary>Takes a leg down the way its kind needs; its Removed event then reports back here.</summary>
+    private void Remove(IMediaLeg leg, string reason)
+    {
+        switch (leg)
+        {
+            case WebRtcCallLeg webRtc:
+                Host().Remove(webRtc, reason);
+                break;
+            case BridgedSipLeg sip:
+                // Disposing waits for the channel's loops; never on the caller's thread (it may be one of them).
+                _ = Task.Run(() => sip.CloseAsync(reason).AsTask());
+                break;
+        }
+    }
+
+    private static uint RandomSsrc() => BitConverter.ToUInt32(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)) | 1;
 
     private void ForgetIfEmpty(CallMedia call)
     {
@@ -304,6 +376,9 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, TimePro
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: WebRTC leg {LegId} answered ({Ufrag})")]
     private partial void LogLegOpened(string callId, string legId, string ufrag);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: SIP leg {LegId} on RTP port {Port}")]
+    private partial void LogSipLegOpened(string callId, string legId, int port);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: legs {LegA} and {LegB} joined")]
     private partial void LogJoined(string callId, string legA, string legB);

@@ -43,12 +43,30 @@ public sealed class CallMediaPlaneTests
     }
 
     [Fact]
-    public async Task Sip_legs_are_refused_until_the_bridge_is_wired()
+    public async Task A_sip_leg_offers_g711_on_an_even_port_refuses_a_bad_answer_by_name_and_joins_a_browser_leg()
     {
         await using var gateway = new CallMediaGateway("127.0.0.1");
+        gateway.Plane.OpenWebRtcLeg("call-1", "caller", AiortcOffer);
 
-        Assert.Contains("SIP bridging not available yet", Assert.Throws<CallMediaException>(() => gateway.Plane.CreateSipOffer("call-1", "phone")).Message);
-        Assert.Contains("SIP bridging not available yet", Assert.Throws<CallMediaException>(() => gateway.Plane.AcceptSipAnswer("call-1", "phone", "v=0")).Message);
+        var offer = gateway.Plane.CreateSipOffer("call-1", "phone");
+
+        var media = Regex.Match(offer, "m=audio (\\d+) RTP/AVP 0 8 101");
+        Assert.True(media.Success, offer);
+        Assert.Equal(0, int.Parse(media.Groups[1].Value) % 2);
+        Assert.Contains("a=rtpmap:101 telephone-event/8000", offer);
+        Assert.Contains("does not parse", Assert.Throws<CallMediaException>(() => gateway.Plane.AcceptSipAnswer("call-1", "phone", "v=0\r\nnonsense")).Message);
+        var noAudio = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 18\r\na=rtpmap:18 G729/8000\r\n";
+        var refused = Assert.Throws<CallMediaException>(() => gateway.Plane.AcceptSipAnswer("call-1", "phone", noAudio));
+        Assert.Contains("phone", refused.Message);
+        Assert.Contains("no leg 'other'", Assert.Throws<CallMediaException>(() => gateway.Plane.AcceptSipAnswer("call-1", "other", noAudio)).Message);
+        var answer = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 8 101\r\na=rtpmap:8 PCMA/8000\r\na=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
+        gateway.Plane.AcceptSipAnswer("call-1", "phone", answer);
+        gateway.Plane.Join("call-1", "caller", "phone");
+
+        var plane = gateway.Services.GetRequiredService<WebRtcCallMediaPlane>();
+        Assert.NotNull(plane.ForwarderOf("call-1", "phone"));
+        gateway.Plane.Close("call-1");
+        Assert.Equal(0, plane.CallCount);
     }
 
     [Fact]

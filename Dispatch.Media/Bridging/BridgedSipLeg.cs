@@ -1,0 +1,182 @@
+using System.Security.Cryptography;
+using Dispatch.Media.Bridging.Hosting;
+using Dispatch.Media.Bridging.PlainRtp;
+using Dispatch.Media.Sdp;
+using Dispatch.Media.Sdp.Negotiation;
+using Dispatch.Media.WebRtc.Forwarding;
+
+namespace Dispatch.Media.Bridging;
+
+/// <summary>
+/// A SIP phone's plain RTP leg seen by the forwarder as if it were a browser that speaks Opus: an
+/// <see cref="AudioBridge"/> sits between the <see cref="PlainRtpChannel"/> (G.711 toward the phone) and the
+/// <see cref="IMediaLeg"/> contract (Opus 48 kHz toward the other leg). Audio only: a browser's video has no section
+/// here to go to, so the forwarder drops it.
+/// <code>
+///   phone ─G.711 RTP─▶ channel ─▶ bridge.FromSip            tick (20 ms): bridge ─TryPollToWebRtc─▶ Sink.OnRtp ─▶ other leg
+///   other leg ─Opus RTP─▶ SendRtp ─▶ bridge.FromWebRtc       tick (20 ms): bridge ─TryPollToSip──▶ channel ─▶ phone
+/// </code>
+/// Locks: the channel's callbacks run under its own gate and take the call's gate inside it; the other leg reaches
+/// <see cref="SendRtp"/> holding only the call's gate. The bridge is touched only under the call's gate, and the order
+/// (channel, then call) is the same everywhere, so the two never deadlock.
+/// </summary>
+public sealed class BridgedSipLeg : IMediaLeg, IAsyncDisposable
+{
+    /// <summary>The payload types of our Opus-side numbering; the forwarder maps them to the browser's by codec.</summary>
+    public const byte OpusPayloadType = 111;
+    public const byte TelephoneEventPayloadType = 126;
+
+    private readonly PlainRtpChannel _channel;
+    private readonly object _callGate;
+    private readonly uint _toWebRtcSsrc = RandomSsrc();
+    private readonly byte[] _scratch = new byte[1500];
+    private AudioBridge? _bridge;
+    private int _removed;
+
+    public BridgedSipLeg(string callId, string legId, PlainRtpChannel channel, object callGate)
+    {
+        CallId = callId;
+        LegId = legId;
+        _channel = channel;
+        _callGate = callGate;
+        ReporterSsrc = RandomSsrc();
+        Sections =
+        [
+            new LegSection("0", "audio",
+            [
+                new NegotiatedCodec(OpusPayloadType, "opus", 48000, 2, "minptime=10;useinbandfec=1", ["transport-cc"]),
+                new NegotiatedCodec(TelephoneEventPayloadType, "telephone-event", 48000, null, "", []),
+            ], [])
+            {
+                Send = new LocalSendStream(_toWebRtcSsrc, "dispatch-bridge", "bridge-audio-" + legId),
+            },
+        ];
+        channel.MediaReceived = OnPhoneRtp;
+        channel.Ticked = OnTick;
+        channel.EventRaised = OnLegEvent;
+    }
+
+    public string CallId { get; }
+
+    public string LegId { get; }
+
+    public IReadOnlyList<LegSection> Sections { get; }
+
+    public uint ReporterSsrc { get; }
+
+    public PlainRtpChannel Channel => _channel;
+
+    /// <summary>True once the phone's answer was accepted: the bridge exists and audio can flow.</summary>
+    public bool IsConnected => _bridge is not null;
+
+    public IMediaLegSink? Sink { get; set; }
+
+    /// <summary>The bridge's counters (frames each way, concealment, DTMF); null before the phone answered.</summary>
+    public AudioBridgeStatistics? Statistics => _bridge?.Statistics;
+
+    /// <summary>Raised once when the leg goes: the phone went silent, said goodbye in RTCP, or signalling closed it.</summary>
+    public event Action<BridgedSipLeg, string>? Removed;
+
+    /// <summary>The SDP offer for the INVITE to the phone (PCMU, PCMA, telephone-event; this node's address and port).</summary>
+    public string CreateOffer()
+    {
+        lock (_channel.Gate)
+        {
+            return _channel.Leg.CreateOffer().ToString();
+        }
+    }
+
+    /// <summary>Reads the phone's answer and starts the bridge; false with a reason when it is unusable.</summary>
+    public bool AcceptAnswer(string sdpAnswer, out string? error)
+    {
+        var parsed = SessionDescription.Parse(sdpAnswer);
+        if (!parsed.IsSuccess)
+        {
+            error = $"the phone's SDP answer does not parse: {parsed.Error}";
+            return false;
+        }
+        lock (_channel.Gate)
+        {
+            if (!_channel.Leg.AcceptAnswer(parsed.Description, out error))
+            {
+                return false;
+            }
+            lock (_callGate)
+            {
+                _bridge = new AudioBridge(_channel.Leg.Negotiation!.ToBridgeOptions(new AudioBridgeOptions
+                {
+                    ToSipSsrc = _channel.Leg.Options.Ssrc,
+                    ToWebRtcSsrc = _toWebRtcSsrc,
+                    WebRtcOpusPayloadType = OpusPayloadType,
+                    WebRtcTelephoneEventPayloadType = TelephoneEventPayloadType,
+                }));
+                Sink?.OnConnected(this);
+            }
+            return true;
+        }
+    }
+
+    /// <summary>Opus (or telephone-event) from the other leg, already in our numbering; called under the call's gate.</summary>
+    public bool SendRtp(ReadOnlySpan<byte> packet) => _bridge is { } bridge && bridge.FromWebRtc(packet, _channel.Now);
+
+    /// <summary>The phone leg makes its own RTCP (the channel's SR/RR); feedback from the browser has no meaning here.</summary>
+    public bool SendRtcp(ReadOnlySpan<byte> compound) => IsConnected;
+
+    /// <summary>Stops the channel; raises <see cref="Removed"/> once with the reason.</summary>
+    public async ValueTask CloseAsync(string reason)
+    {
+        if (Interlocked.Exchange(ref _removed, 1) != 0)
+        {
+            return;
+        }
+        await _channel.DisposeAsync();
+        Removed?.Invoke(this, reason);
+    }
+
+    public ValueTask DisposeAsync() => CloseAsync("disposed");
+
+    private void OnPhoneRtp(ReadOnlyMemory<byte> packet, TimeSpan now)
+    {
+        lock (_callGate)
+        {
+            _bridge?.FromSip(packet.Span, now);
+        }
+    }
+
+    private void OnTick(TimeSpan now)
+    {
+        lock (_callGate)
+        {
+            if (_bridge is not { } bridge)
+            {
+                return;
+            }
+            bridge.Tick(now);
+            while (bridge.TryPollToSip(_scratch, out var length))
+            {
+                _channel.Send(_scratch.AsSpan(0, length));
+            }
+            while (bridge.TryPollToWebRtc(_scratch, out var length))
+            {
+                Sink?.OnRtp(this, _scratch.AsSpan(0, length));
+            }
+        }
+    }
+
+    private void OnLegEvent(PlainRtpLegEvent legEvent)
+    {
+        var reason = legEvent.Kind switch
+        {
+            PlainRtpLegEventKind.MediaTimeout => "the phone sent no RTP for the inactivity timeout",
+            PlainRtpLegEventKind.Goodbye => "the phone said goodbye in RTCP (RFC 3550 §6.6)",
+            _ => null,
+        };
+        if (reason is not null)
+        {
+            // Not under the channel's gate: disposing waits for its loops, one of which is running this.
+            _ = Task.Run(() => CloseAsync(reason).AsTask());
+        }
+    }
+
+    private static uint RandomSsrc() => BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4)) | 1;
+}
