@@ -3,9 +3,11 @@ using System.Text.Json.Serialization;
 using Dispatch.Gateway.Api;
 using Dispatch.Gateway.Api.Notices;
 using Dispatch.Gateway.Api.Statistics;
+using Dispatch.Gateway.Api.Calls;
 using Dispatch.Gateway.Api.Tasks;
 using Dispatch.Gateway.Attachments;
 using Dispatch.Gateway.Auth;
+using Dispatch.Gateway.Calls;
 using Dispatch.Gateway.Health;
 using Dispatch.Gateway.Media;
 using Dispatch.Gateway.Problems;
@@ -58,6 +60,7 @@ public static class GatewayHostingExtensions
             builder.Services.AddHostedService(sp => sp.GetRequiredService<WebRtcHostService>());
         }
         builder.Services.AddSingleton<EchoSignalling>();
+        builder.Services.AddDispatchCalls();
 
         var services = builder.Services;
         services.Configure<DispatchOptions>(builder.Configuration.GetSection(DispatchOptions.Section));
@@ -145,6 +148,7 @@ public static class GatewayHostingExtensions
         app.MapTasksApi();
         app.MapNoticesApi();
         app.MapStatisticsApi();
+        app.MapCallsApi();
         app.MapDispatchRealtime();
         app.MapSipWebSocket();
         return app;
