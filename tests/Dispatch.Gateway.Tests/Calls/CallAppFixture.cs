@@ -20,6 +20,8 @@ internal sealed class CallAppFactory : DispatchAppFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("Dispatch:Sip:Enabled", "true");
         builder.UseSetting("Dispatch:Sip:Port", "0");
+        // sipp answers MD5 challenges only.
+        builder.UseSetting("Dispatch:Sip:DigestAlgorithms", "MD5");
         builder.ConfigureTestServices(services => services.AddSingleton<ICallMediaPlane>(Media));
     }
 }
