@@ -25,7 +25,6 @@ public sealed partial class CallGrain(
     private IGatewayObserver? _mediaGateway;
     private IGrainTimer? _ringTimer;
     private IGrainTimer? _keepAlive;
-    private bool _started;
 
     private CallRecord? Record => state.State.Record;
 
@@ -39,11 +38,10 @@ public sealed partial class CallGrain(
 
     public async Task<CallStarted> Start(CallStart start)
     {
-        if (_started || Record is not null)
+        if (Record is { } known)
         {
-            return new CallStarted(Record!, null);
+            return new CallStarted(known, null);
         }
-        _started = true;
         _caller = start.CallerDevice;
         _mediaGatewayId = start.MediaGatewayId;
         _mediaGateway = start.MediaGateway;
