@@ -161,7 +161,11 @@ internal sealed partial class DispatchHub
 
     private static string Sdp(string? sdpOffer)
     {
-        var offer = HubInput.Required(sdpOffer, "sdpOffer");
+        if (string.IsNullOrWhiteSpace(sdpOffer))
+        {
+            throw new HubException("'sdpOffer' is required: the SDP of RTCPeerConnection.createOffer(), after ICE gathering completed.");
+        }
+        var offer = sdpOffer;
         if (offer.Length > MaxSdpLength)
         {
             throw new HubException($"'sdpOffer' is {offer.Length} characters; an SDP offer is at most {MaxSdpLength}.");
@@ -181,5 +185,5 @@ internal sealed partial class DispatchHub
     private CallNode CallServices() => Context.GetHttpContext()!.RequestServices.GetRequiredService<CallNode>();
 
     private static HubException NoMedia() =>
-        new("This node carries no call media (no WebRTC media plane): connect to a node with Dispatch:WebRtc:Enabled=true.");
+        new("This node carries no call media (no ICallMediaPlane): calls need a node in role 'all' or 'media' with Dispatch:WebRtc:Enabled=true.");
 }
