@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Dispatch.Gateway.Api;
 using Dispatch.Gateway.Api.Notices;
 using Dispatch.Gateway.Api.Statistics;
+using Dispatch.Gateway.Api.Calls;
 using Dispatch.Gateway.Api.Tasks;
 using Dispatch.Gateway.Attachments;
 using Dispatch.Gateway.Auth;
@@ -63,6 +64,7 @@ public static class GatewayHostingExtensions
             builder.Services.AddSingleton<ICallMediaPlane>(sp => sp.GetRequiredService<WebRtcCallMediaPlane>());
         }
         builder.Services.AddSingleton<EchoSignalling>();
+        builder.Services.AddDispatchCalls();
 
         var services = builder.Services;
         services.Configure<DispatchOptions>(builder.Configuration.GetSection(DispatchOptions.Section));
@@ -150,6 +152,7 @@ public static class GatewayHostingExtensions
         app.MapTasksApi();
         app.MapNoticesApi();
         app.MapStatisticsApi();
+        app.MapCallsApi();
         app.MapDispatchRealtime();
         app.MapSipWebSocket();
         return app;

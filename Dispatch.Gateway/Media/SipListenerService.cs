@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Dispatch.Contracts.Sip;
+using Dispatch.Gateway.Calls.Sip;
 using Dispatch.Media.Sip.Auth;
 using Dispatch.Media.Sip.Calls;
 using Dispatch.Media.Sip.Registrar;
@@ -20,7 +21,7 @@ namespace Dispatch.Gateway.Media;
 /// bound address, or 127.0.0.1 when bound to any); <c>Dispatch:Sip:RingSeconds</c> the ring timeout (default 60).
 /// </summary>
 public sealed partial class SipListenerService(IConfiguration configuration, TimeProvider clock, ILoggerFactory logs, IGrainFactory grains,
-    SipCallLog callLog) : IHostedService, IAsyncDisposable
+    SipCallLog callLog, CallSipHook callHook) : IHostedService, IAsyncDisposable
 {
     private SipUdpServer? _udp;
     private SipTcpServer? _tcp;
@@ -43,7 +44,11 @@ public sealed partial class SipListenerService(IConfiguration configuration, Tim
         {
             var calls = new SipB2bua(new OrleansSipCallTargets(grains, clock), clock,
                 new SipB2buaOptions { RingTimeout = TimeSpan.FromSeconds(configuration.GetValue("Dispatch:Sip:RingSeconds", 60)) },
-                new PassThroughMediaHook(), callLog.Record);
+                callHook, e =>
+                {
+                    callLog.Record(e);
+                    callHook.Observe(e);
+                });
             var udp = new SipUdpServer(new IPEndPoint(address, port), clock, options with { TransactionUser = calls }, logs.CreateLogger<SipUdpServer>());
             try
             {
@@ -57,6 +62,7 @@ public sealed partial class SipListenerService(IConfiguration configuration, Tim
             }
             calls.LocalEndPoint = new IPEndPoint(AdvertisedAddress(address), udp.LocalEndPoint.Port);
             Calls = calls;
+            callHook.B2bua = calls;
             _udp = udp;
             break;
         }

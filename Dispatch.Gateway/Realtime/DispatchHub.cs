@@ -14,7 +14,7 @@ namespace Dispatch.Gateway.Realtime;
 /// whose message says what was wrong; nothing is changed by a refused call. See docs/protocol.md.
 /// </summary>
 [Authorize]
-internal sealed class DispatchHub(IGrainFactory grains, GatewayNode node, DeviceConnections devices, OrgScope scope, EchoSignalling echo) : Hub
+internal sealed partial class DispatchHub(IGrainFactory grains, GatewayNode node, DeviceConnections devices, OrgScope scope, EchoSignalling echo) : Hub
 {
     private const string DeviceKey = "device";
 

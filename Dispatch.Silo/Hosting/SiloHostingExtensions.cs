@@ -27,6 +27,7 @@ public static class SiloHostingExtensions
         builder.Services.Configure<RealtimeOptions>(builder.Configuration.GetSection(RealtimeOptions.Section));
         builder.Services.Configure<TaskOptions>(builder.Configuration.GetSection(TaskOptions.Section));
         builder.Services.Configure<NoticeOptions>(builder.Configuration.GetSection(NoticeOptions.Section));
+        builder.Services.Configure<Calls.CallOptions>(builder.Configuration.GetSection(Calls.CallOptions.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<SiloReadiness>();
 

@@ -59,6 +59,9 @@ public sealed class PresenceGrain(IOptions<RealtimeOptions> options, TimeProvide
 
     public Task<PresenceStatus> GetStatus() => Task.FromResult(_status);
 
+    public Task<IReadOnlyList<DeviceSession>> GetDevices() =>
+        Task.FromResult<IReadOnlyList<DeviceSession>>(_devices.Values.Select(d => d.Session).ToArray());
+
     /// <summary>Hands the push to the silo's outbox, which batches it with other workers' pushes per gateway.</summary>
     public Task Deliver(PushMessage push)
     {

@@ -13,7 +13,7 @@ namespace Dispatch.Client;
 /// through <see cref="PushReceived"/> exactly once per id, whether live or through the <c>Sync()</c> the
 /// client runs after every (re)connect; presence through <see cref="PresenceChanged"/>.
 /// </summary>
-public sealed class DispatchClient : IAsyncDisposable
+public sealed partial class DispatchClient : IAsyncDisposable
 {
     public const string HubPath = "/hubs/dispatch";
 
@@ -92,6 +92,7 @@ public sealed class DispatchClient : IAsyncDisposable
         // so live pushes are queued and handled (and acknowledged) by a pump of their own.
         connection.On<PushNotice>("push", p => _live.Writer.TryWrite(p));
         connection.On<PresenceUpdate>("presence", p => PresenceChanged?.Invoke(p));
+        OnCallEvents(connection);
         connection.Reconnected += async _ =>
         {
             await SyncAsync();

@@ -12,4 +12,8 @@ public interface IGatewayObserver : IGrainObserver
 
     [Orleans.Concurrency.OneWay]
     Task PresenceChanged(IReadOnlyList<PresenceChange> changes);
+
+    /// <summary>Ringing, answers and ends of calls for this gateway's devices and media node (docs/calls.md).</summary>
+    [Orleans.Concurrency.OneWay]
+    Task CallSignals(IReadOnlyList<Calls.CallSignal> signals);
 }

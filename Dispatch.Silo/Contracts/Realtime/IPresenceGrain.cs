@@ -19,6 +19,10 @@ public interface IPresenceGrain : IGrainWithStringKey
     [ReadOnly]
     Task<PresenceStatus> GetStatus();
 
+    /// <summary>The live device sessions (web, app and SIP phones): the devices a call rings.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<DeviceSession>> GetDevices();
+
     /// <summary>Sends a saved push to every live device, one call per gateway.</summary>
     Task Deliver(PushMessage push);
 }
