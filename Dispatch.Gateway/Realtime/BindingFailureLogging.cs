@@ -7,11 +7,11 @@ using Microsoft.AspNetCore.SignalR.Protocol;
 namespace Dispatch.Gateway.Realtime;
 
 /// <summary>
-/// The JSON hub protocol, plus a log line for every invocation it cannot bind (an unknown method, a
+/// A hub protocol (JSON or MessagePack), plus a log line for every invocation it cannot bind (an unknown method, a
 /// wrong number or type of arguments). SignalR answers those itself, before any hub filter runs, and
 /// logs them only at debug level; a refused call must show in the log at the default level.
 /// </summary>
-internal sealed partial class BindingFailureLogging(JsonHubProtocol inner, ILogger<BindingFailureLogging> logger) : IHubProtocol
+internal sealed partial class BindingFailureLogging(IHubProtocol inner, ILogger<BindingFailureLogging> logger) : IHubProtocol
 {
     public string Name => inner.Name;
 

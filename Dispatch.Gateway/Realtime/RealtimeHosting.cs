@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace Dispatch.Gateway.Realtime;
 
-/// <summary>The hub, its JSON protocol, and this process's gateway observer.</summary>
+/// <summary>
+/// The hub, its protocols, and this process's gateway observer. Clients pick the protocol in the SignalR
+/// handshake: <c>json</c> (the default of every client) or <c>messagepack</c> (docs/protocol.md).
+/// </summary>
 internal static class RealtimeHosting
 {
     public const string HubPath = "/hubs/dispatch";
@@ -23,10 +26,16 @@ internal static class RealtimeHosting
                 o.EnableDetailedErrors = true;
                 o.AddFilter<HubCallLogging>();
             })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)))
+            .AddMessagePackProtocol();
         services.RemoveAll<IHubProtocol>();
         services.AddSingleton<IHubProtocol>(sp => new BindingFailureLogging(
             new JsonHubProtocol(sp.GetRequiredService<IOptions<JsonHubProtocolOptions>>()),
+            sp.GetRequiredService<ILogger<BindingFailureLogging>>()));
+        // MessagePack with SignalR's default resolver: enumerations as their names, objects as maps keyed
+        // by the .NET property names (docs/protocol.md); measured against JSON in docs/benchmarks.md.
+        services.AddSingleton<IHubProtocol>(sp => new BindingFailureLogging(
+            new MessagePackHubProtocol(sp.GetRequiredService<IOptions<MessagePackHubProtocolOptions>>()),
             sp.GetRequiredService<ILogger<BindingFailureLogging>>()));
         services.AddSingleton<HubCallLogging>();
         services.AddSingleton<GatewayObserver>();

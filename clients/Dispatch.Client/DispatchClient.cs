@@ -79,15 +79,20 @@ public sealed partial class DispatchClient : IAsyncDisposable
         }
         var kind = _options.DeviceKind == DeviceKind.Web ? "web" : "app";
         var url = new Uri(_options.Server, $"{HubPath}?device={Uri.EscapeDataString(_options.DeviceId)}&kind={kind}");
-        var connection = new HubConnectionBuilder()
+        var builder = new HubConnectionBuilder()
             .WithUrl(url, o =>
             {
                 o.AccessTokenProvider = () => Task.FromResult<string?>(login.AccessToken);
                 _options.ConfigureConnection?.Invoke(o);
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)))
-            .WithAutomaticReconnect(new ForeverRetryPolicy(_options.MaxReconnectDelay))
-            .Build();
+            .WithAutomaticReconnect(new ForeverRetryPolicy(_options.MaxReconnectDelay));
+        if (_options.Protocol == HubWireProtocol.MessagePack)
+        {
+            // The connection uses the protocol registered last.
+            builder.AddMessagePackProtocol();
+        }
+        var connection = builder.Build();
         // Handlers run on the connection's receive loop: a hub call awaited there would wait for itself,
         // so live pushes are queued and handled (and acknowledged) by a pump of their own.
         connection.On<PushNotice>("push", p => _live.Writer.TryWrite(p));

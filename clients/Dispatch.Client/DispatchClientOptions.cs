@@ -21,6 +21,9 @@ public sealed class DispatchClientOptions
     /// <summary>Transport tuning for the hub connection (tests set the handler and transport here).</summary>
     public Action<HttpConnectionOptions>? ConfigureConnection { get; init; }
 
+    /// <summary>The hub protocol: JSON (the default) or MessagePack (smaller messages; docs/protocol.md).</summary>
+    public HubWireProtocol Protocol { get; init; } = HubWireProtocol.Json;
+
     /// <summary>The longest wait between automatic reconnect attempts; attempts never stop.</summary>
     public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(10);
 }

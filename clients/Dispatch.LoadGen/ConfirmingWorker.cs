@@ -24,6 +24,7 @@ internal sealed class ConfirmingWorker(string workerId, string phone, string run
             DeviceId = "loadgen-" + WorkerId,
             DeviceKind = DeviceKind.App,
             AcknowledgeDelivery = false,
+            Protocol = options.Protocol,
         });
         _client.PushReceived += async push =>
         {

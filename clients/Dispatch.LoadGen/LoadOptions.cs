@@ -1,10 +1,11 @@
 using System.Globalization;
+using Dispatch.Client;
 
 namespace Dispatch.LoadGen;
 
 /// <summary>Command-line settings: <c>--name value</c> pairs, every one optional.</summary>
 internal sealed record LoadOptions(
-    Uri Server, int Workers, string Dispatcher, string Password, int Concurrency, int? ServerPid, TimeSpan DeliveryTimeout, string Mode = "push")
+    Uri Server, int Workers, string Dispatcher, string Password, int Concurrency, int? ServerPid, TimeSpan DeliveryTimeout, string Mode = "push", HubWireProtocol Protocol = HubWireProtocol.Json)
 {
     public const string Usage = """
         dotnet run --project clients/Dispatch.LoadGen -c Release -- [options]
@@ -16,6 +17,7 @@ internal sealed record LoadOptions(
           --server-pid PID     the gateway's process id, to report its memory per connected worker
           --timeout SECONDS    how long to wait for every push to arrive (default 120)
           --mode push|notice   push: one REST push, delivery acks (default); notice: one notice, every device confirms
+          --protocol json|messagepack   the hub protocol of every simulated device (default json)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -39,7 +41,13 @@ internal sealed record LoadOptions(
             Int("concurrency", 16),
             values.ContainsKey("server-pid") ? Int("server-pid", 0) : null,
             TimeSpan.FromSeconds(Int("timeout", 120)),
-            Get("mode", "push"));
+            Get("mode", "push"),
+            Get("protocol", "json") switch
+            {
+                "json" => HubWireProtocol.Json,
+                "messagepack" => HubWireProtocol.MessagePack,
+                var other => throw new ArgumentException($"--protocol must be 'json' or 'messagepack', not '{other}'.\n{Usage}"),
+            });
         if (options.Mode is not ("push" or "notice"))
         {
             throw new ArgumentException($"--mode must be 'push' or 'notice', not '{options.Mode}'.\n{Usage}");

@@ -24,6 +24,7 @@ internal sealed class SimulatedWorker(string workerId, string phone, string runT
             DeviceId = "loadgen-" + WorkerId,
             DeviceKind = DeviceKind.App,
             AcknowledgeDelivery = false,
+            Protocol = options.Protocol,
         });
         _client.PushReceived += async push =>
         {

@@ -7,7 +7,8 @@ namespace Dispatch.Gateway.Tests.Realtime;
 /// <summary>Typed clients over the in-memory test server: WebSockets, token in the query string as browsers send it.</summary>
 internal static class HubClients
 {
-    public static async Task<DispatchClient> LoggedIn(DispatchAppFactory app, string login, string? deviceId = null, LiveSocket? socket = null)
+    public static async Task<DispatchClient> LoggedIn(DispatchAppFactory app, string login, string? deviceId = null, LiveSocket? socket = null,
+        HubWireProtocol protocol = HubWireProtocol.Json)
     {
         var server = app.Server;
         var client = new DispatchClient(new DispatchClientOptions
@@ -15,6 +16,7 @@ internal static class HubClients
             Server = server.BaseAddress,
             DeviceId = deviceId ?? "dev-" + Guid.NewGuid().ToString("N")[..8],
             HttpHandler = server.CreateHandler(),
+            Protocol = protocol,
             ConfigureConnection = o =>
             {
                 o.HttpMessageHandlerFactory = _ => server.CreateHandler();
