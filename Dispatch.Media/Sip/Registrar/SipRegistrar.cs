@@ -12,7 +12,7 @@ namespace Dispatch.Media.Sip.Registrar;
 /// Sans-I/O apart from the async store; safe to share between the UDP and TCP hosts.
 /// <code>
 ///   REGISTER ─► credentials for our realm? ──no──► 401, SHA-256 and MD5 challenges (RFC 8760 §2.4, order configurable)
-///                  └─► store.FindAccount(username) ─► digest check ──wrong──► 403   stale nonce ─► 401 stale=TRUE
+///                  └─► accounts (cached) ─► digest check ──wrong──► 403   stale nonce ─► 401 stale=TRUE
 ///                        └─► To names the user? ──no──► 403
 ///                              └─► Contacts / Expires (400, 423) ─► read bindings ─► §10.3 step 7 ─► write (CAS, retry)
 ///                                    └─► 200 with every binding and its remaining expires, Date
@@ -27,6 +27,7 @@ public sealed class SipRegistrar
     private readonly TimeProvider _time;
     private readonly SipRegistrarOptions _options;
     private readonly DigestAuthenticator _authenticator;
+    private readonly SipAccountCache _accounts;
     private readonly Lock _nonceGate = new();
     private readonly ConcurrentDictionary<string, SipBindingSet> _lastSeen = new(StringComparer.Ordinal);
 
@@ -36,6 +37,7 @@ public sealed class SipRegistrar
         _time = time;
         _options = options ?? new SipRegistrarOptions();
         _authenticator = new DigestAuthenticator(new DigestNonceManager(time, _options.NonceLifetime, _options.NonceKey), _options.Realm, _options.Algorithms);
+        _accounts = new SipAccountCache(store, time, _options.AccountCacheLifetime);
     }
 
     /// <summary>Plugs into <see cref="SipServerOptions.Handler"/>: answers REGISTER, returns null for anything else.</summary>
@@ -47,13 +49,14 @@ public sealed class SipRegistrar
     public async ValueTask<SipResponse> Register(SipRequest request)
     {
         var username = UsernameFor(request);
-        var account = username is null ? null : await _store.FindAccount(username);
-        DigestVerification verification;
-        lock (_nonceGate)
+        var (account, cached) = username is null ? (null, false) : await _accounts.Find(username);
+        var verification = Verify(request, account);
+        if (cached && verification.Outcome is DigestOutcome.WrongResponse or DigestOutcome.UnknownUser)
         {
-            verification = _authenticator.Verify(request, (user, algorithm) => account is not null && user == account.Device.Username
-                ? algorithm == DigestAlgorithm.Sha256 ? account.Device.Ha1Sha256 : account.Device.Ha1Md5
-                : null);
+            // The credential may have changed since it was cached: judge on the stored one. A wrong response leaves
+            // the nonce-count untouched, so checking again is not a replay.
+            account = await _accounts.Refresh(username!);
+            verification = Verify(request, account);
         }
         switch (verification.Outcome)
         {
@@ -79,6 +82,16 @@ public sealed class SipRegistrar
         var context = new RegisterContext(account.Device.DeviceId, request.CallId ?? "", request.CSeq?.Number ?? 0,
             request.TopVia?.ToString() ?? "", _time.GetUtcNow());
         return await Update(request, account.WorkerId, registration, context);
+    }
+
+    private DigestVerification Verify(SipRequest request, SipAccount? account)
+    {
+        lock (_nonceGate)
+        {
+            return _authenticator.Verify(request, (user, algorithm) => account is not null && user == account.Device.Username
+                ? algorithm == DigestAlgorithm.Sha256 ? account.Device.Ha1Sha256 : account.Device.Ha1Md5
+                : null);
+        }
     }
 
     /// <summary>

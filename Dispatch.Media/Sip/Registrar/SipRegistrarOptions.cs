@@ -29,4 +29,11 @@ public sealed record SipRegistrarOptions
 
     /// <summary>The nonce signing key; null for a random key per process (nonces then do not survive a restart).</summary>
     public byte[]? NonceKey { get; init; }
+
+    /// <summary>
+    /// How long a looked-up credential is reused without asking the store again (zero: ask every time). A failed
+    /// digest check always asks again; so this bounds only how long a removed device or a replaced password still
+    /// registers on this node.
+    /// </summary>
+    public TimeSpan AccountCacheLifetime { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -86,7 +86,10 @@ public sealed partial class SipCoreHost : IAsyncDisposable
                     _send(datagram);
                     break;
                 case SipPendingAnswer pending:
-                    _ = pending.Completion.ContinueWith(_ => Process(source, core => core.CompletePending(pending)), TaskScheduler.Default);
+                    // On the thread that completed the answer: a hop to the thread pool per REGISTER costs more than the
+                    // short locked step it would run.
+                    _ = pending.Completion.ContinueWith(_ => Process(source, core => core.CompletePending(pending)),
+                        CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                     break;
                 case SipServerNotice { Dropped: true } notice:
                     LogDropped(notice.Source, notice.Text);

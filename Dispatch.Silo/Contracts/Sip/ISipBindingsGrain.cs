@@ -5,7 +5,7 @@ namespace Dispatch.Contracts.Sip;
 /// <summary>
 /// The registered SIP contacts of one worker, keyed by worker id. A versioned store: the registrar reads,
 /// applies RFC 3261 §10.3 itself, and writes back only if nobody wrote in between. Expired bindings are
-/// never returned. Soft state (RFC 3261 §10.2.1: phones refresh), kept in memory only.
+/// never returned. A write is saved before <see cref="Replace"/> returns, so an acknowledged binding survives a restart.
 /// </summary>
 public interface ISipBindingsGrain : IGrainWithStringKey
 {

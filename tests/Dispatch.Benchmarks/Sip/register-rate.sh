@@ -3,7 +3,7 @@
 # gateway process, as run.sh starts it) and against Kamailio 5.6 with kamailio-registrar.cfg, on this machine in the
 # same run, with the same 1,550 demo desk-phone credentials. Prints both rates and their ratio (docs/benchmarks.md).
 #
-#   tests/Dispatch.Benchmarks/Sip/register-rate.sh [calls] [concurrency] [kamailio children]
+#   tests/Dispatch.Benchmarks/Sip/register-rate.sh [calls] [concurrency] [kamailio children] [pairs]
 #
 # Each sipp "call" is REGISTER, 401 with a challenge, REGISTER with digest credentials, 200 (4 messages).
 # The rate is successful calls / wall time of the measured sipp run, after a warm-up of three passes over every user.
@@ -13,6 +13,7 @@ root=$(cd "$here/../../.." && pwd)
 calls=${1:-20000}
 concurrency=${2:-100}
 children=${3:-2}
+pairs=${4:-3}
 work=$(mktemp -d /tmp/dispatch-register-rate-XXXXXX)
 pids=()
 cleanup() {
@@ -73,9 +74,13 @@ echo "users: $users, measured calls: $calls, sipp concurrency: $concurrency, kam
 # Warm-up: every user registers three times on each (first bindings, presence, JIT tiering of the .NET side).
 read -r _ _ _ < <(run_sipp "127.0.0.1:$sip_port" "$((users * 3))" dispatch-warmup)
 read -r _ _ _ < <(run_sipp "127.0.0.1:$kam_port" "$((users * 3))" kamailio-warmup)
-# Alternate the two, twice, so that load from other processes falls on both alike.
-for round in 1 2; do
-    read -r d_rate d_ok d_failed < <(run_sipp "127.0.0.1:$sip_port" "$calls" "dispatch-$round")
+# Alternate the two, Kamailio first in each pair, so that load from other processes falls on both alike.
+ratios=()
+for round in $(seq 1 "$pairs"); do
     read -r k_rate k_ok k_failed < <(run_sipp "127.0.0.1:$kam_port" "$calls" "kamailio-$round")
-    echo "round $round: dispatch $d_rate REGISTER/s ($d_ok ok, $d_failed failed); kamailio $k_rate REGISTER/s ($k_ok ok, $k_failed failed); ratio $(python3 -c "print(f'{$d_rate / $k_rate:.2f}')")"
+    read -r d_rate d_ok d_failed < <(run_sipp "127.0.0.1:$sip_port" "$calls" "dispatch-$round")
+    ratio=$(python3 -c "print(f'{$d_rate / $k_rate:.2f}')")
+    ratios+=("$ratio")
+    echo "pair $round (load $(cut -d' ' -f1 /proc/loadavg)): kamailio $k_rate REGISTER/s ($k_ok ok, $k_failed failed); dispatch $d_rate REGISTER/s ($d_ok ok, $d_failed failed); ratio $ratio"
 done
+echo "median ratio: $(printf '%s\n' "${ratios[@]}" | sort -n | python3 -c 'import sys, statistics; print(f"{statistics.median(float(l) for l in sys.stdin):.2f}")')"

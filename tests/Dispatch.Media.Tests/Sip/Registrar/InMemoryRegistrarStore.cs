@@ -20,6 +20,10 @@ internal sealed class InMemoryRegistrarStore : ISipRegistrarStore
 
     public int Reads { get; private set; }
 
+    public int AccountLookups { get; private set; }
+
+    public void RemoveDevice(string username) => _accounts.Remove(username);
+
     public void AddDevice(string workerId, string deviceId, string username, string password, string realm = "dispatch") =>
         _accounts[username] = new SipAccount(workerId, new SipDeviceCredential(deviceId, username, realm,
             DigestMath.Ha1(DigestAlgorithm.Md5, username, realm, password), DigestMath.Ha1(DigestAlgorithm.Sha256, username, realm, password)));
@@ -29,6 +33,7 @@ internal sealed class InMemoryRegistrarStore : ISipRegistrarStore
     public async ValueTask<SipAccount?> FindAccount(string username)
     {
         await Yield();
+        AccountLookups++;
         return _accounts.GetValueOrDefault(username);
     }
 
