@@ -57,6 +57,26 @@ public sealed class CallHubTests(CallAppFixture fixture) : IClassFixture<CallApp
     }
 
     [Fact]
+    public async Task A_worker_can_call_the_dispatcher_whose_console_rings_and_answers()
+    {
+        var worker = Worker(9);
+        await using var dispatcher = await Connected(App, Dispatcher(9), "console-9");
+        await using var web = await Connected(App, worker.Phone, "web-9");
+        var (atDispatcher, atWeb) = (new CallEventsSeen(dispatcher), new CallEventsSeen(web));
+
+        var started = await web.StartCallAsync(dispatcher.Login!.WorkerId!, Offer);
+        var ringing = await atDispatcher.Next("callRinging", started.CallId);
+        await dispatcher.AnswerCallAsync(started.CallId, Offer);
+        var answered = await atWeb.Next("callAnswered", started.CallId);
+        await web.HangUpAsync(started.CallId);
+        var ended = await atDispatcher.Next("callEnded", started.CallId);
+
+        Assert.Equal(worker.Id, ringing.Caller.WorkerId);
+        Assert.Equal("console-9", answered.AnsweredDevice);
+        Assert.Equal("answered", ended.Outcome);
+    }
+
+    [Fact]
     public async Task A_worker_who_declines_ends_the_call_as_declined_and_the_dispatcher_is_told()
     {
         var worker = Worker(2);
