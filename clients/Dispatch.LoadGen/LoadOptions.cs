@@ -5,7 +5,7 @@ namespace Dispatch.LoadGen;
 
 /// <summary>Command-line settings: <c>--name value</c> pairs, every one optional.</summary>
 internal sealed record LoadOptions(
-    Uri Server, int Workers, string Dispatcher, string Password, int Concurrency, int? ServerPid, TimeSpan DeliveryTimeout, string Mode = "push", HubWireProtocol Protocol = HubWireProtocol.Json)
+    Uri Server, int Workers, string Dispatcher, string Password, int Concurrency, int? ServerPid, TimeSpan DeliveryTimeout, string Mode = "push", HubWireProtocol Protocol = HubWireProtocol.Json, int Calls = 200, int CallRate = 20, int Callers = 40)
 {
     public const string Usage = """
         dotnet run --project clients/Dispatch.LoadGen -c Release -- [options]
@@ -18,6 +18,10 @@ internal sealed record LoadOptions(
           --timeout SECONDS    how long to wait for every push to arrive (default 120)
           --mode push|notice   push: one REST push, delivery acks (default); notice: one notice, every device confirms
           --protocol json|messagepack   the hub protocol of every simulated device (default json)
+          --mode call          call: workers call other workers at --rate per second; the callee declines on the ring
+          --calls N            calls to place in --mode call (default 200)
+          --rate R             call set-ups started per second (default 20)
+          --callers K          how many of the workers place the calls, round robin (default 40)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -47,10 +51,17 @@ internal sealed record LoadOptions(
                 "json" => HubWireProtocol.Json,
                 "messagepack" => HubWireProtocol.MessagePack,
                 var other => throw new ArgumentException($"--protocol must be 'json' or 'messagepack', not '{other}'.\n{Usage}"),
-            });
-        if (options.Mode is not ("push" or "notice"))
+            },
+            Int("calls", 200),
+            Int("rate", 20),
+            Int("callers", 40));
+        if (options.Mode is not ("push" or "notice" or "call"))
         {
-            throw new ArgumentException($"--mode must be 'push' or 'notice', not '{options.Mode}'.\n{Usage}");
+            throw new ArgumentException($"--mode must be 'push', 'notice' or 'call', not '{options.Mode}'.\n{Usage}");
+        }
+        if (options.Mode == "call" && (options.Calls < 1 || options.CallRate < 1 || options.Callers < 1 || options.Callers >= options.Workers))
+        {
+            throw new ArgumentException($"--mode call needs --calls, --rate and --callers of at least 1, and fewer callers than --workers.\n{Usage}");
         }
         if (values.Count > 0)
         {

@@ -11,6 +11,9 @@ catch (Exception e) when (e is ArgumentException or FormatException)
     Console.Error.WriteLine(e.Message);
     return 2;
 }
-return options.Mode == "notice"
-    ? await new NoticeRun(options, Console.Out).Execute()
-    : await new LoadRun(options, Console.Out).Execute();
+return options.Mode switch
+{
+    "notice" => await new NoticeRun(options, Console.Out).Execute(),
+    "call" => await new CallRun(options, Console.Out).Execute(),
+    _ => await new LoadRun(options, Console.Out).Execute(),
+};

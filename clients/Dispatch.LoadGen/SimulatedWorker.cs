@@ -10,6 +10,9 @@ internal sealed class SimulatedWorker(string workerId, string phone, string runT
 
     public string WorkerId { get; } = workerId;
 
+    /// <summary>The connected client (after <see cref="Start"/>), for modes that do more than acknowledge pushes.</summary>
+    public DispatchClient Client => _client ?? throw new InvalidOperationException("Start the worker first.");
+
     /// <summary>When the push arrived, on the run's clock.</summary>
     public TimeSpan? ReceivedAt { get; private set; }
 
