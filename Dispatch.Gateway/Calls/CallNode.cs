@@ -15,7 +15,22 @@ namespace Dispatch.Gateway.Calls;
 internal sealed partial class CallNode(GatewayObserver observer, IServiceProvider services, IGrainFactory grains, CallSipHook phones,
     ILogger<CallNode> logger) : IHostedService
 {
-    public ICallMediaPlane? Media => services.GetService<ICallMediaPlane>();
+    private ICallMediaPlane? _media;
+    private bool _resolved;
+
+    /// <summary>Resolved once: at shutdown the service provider may already be disposed.</summary>
+    public ICallMediaPlane? Media
+    {
+        get
+        {
+            if (!_resolved)
+            {
+                _media = services.GetService<ICallMediaPlane>();
+                _resolved = true;
+            }
+            return _media;
+        }
+    }
 
     public CallSipHook Phones => phones;
 
@@ -32,7 +47,7 @@ internal sealed partial class CallNode(GatewayObserver observer, IServiceProvide
     public Task StopAsync(CancellationToken cancellationToken)
     {
         observer.CallMediaDuty -= OnMediaDuty;
-        if (Media is { } media)
+        if (_media is { } media)
         {
             media.LegDropped -= OnLegDropped;
         }
