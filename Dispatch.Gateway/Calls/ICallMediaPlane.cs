@@ -17,6 +17,12 @@ public interface ICallMediaPlane
     /// <summary>Answers a browser's SDP offer with a new WebRTC leg (ICE-lite, DTLS-SRTP); returns the SDP answer.</summary>
     string OpenWebRtcLeg(string callId, string legId, string sdpOffer);
 
+    /// <summary>
+    /// Answers a browser's re-offer on its open leg; new ICE credentials in it are an ICE restart (RFC 8445 §9) and the
+    /// answer carries new ones of ours, while DTLS, SRTP, SSRCs and forwarding stay.
+    /// </summary>
+    string RenegotiateWebRtcLeg(string callId, string legId, string sdpOffer);
+
     /// <summary>A new plain-RTP leg for a SIP phone: the SDP offer (PCMU, PCMA, telephone-event) to send in the INVITE.</summary>
     string CreateSipOffer(string callId, string legId);
 

@@ -89,6 +89,38 @@ internal sealed partial class DispatchHub
         return answer;
     }
 
+    /// <summary>
+    /// A new offer on the caller's own leg of a connected call, e.g. an ICE restart after the network changed
+    /// (RFC 8445 §9; the page sends one when its ICE state turns 'failed'); returns the server's new SDP answer.
+    /// </summary>
+    public async Task<string> RenegotiateCall(string callId, string sdpOffer)
+    {
+        var device = CallerDevice();
+        var id = HubInput.Required(callId, "callId");
+        var offer = Sdp(sdpOffer);
+        var record = await grains.GetGrain<ICallGrain>(id).Get();
+        if (record is null || !record.Involves(device.WorkerId))
+        {
+            throw new HubException($"Call '{id}' does not exist or is not yours.");
+        }
+        var leg = record.CallerDevice == device.DeviceId && record.Caller.WorkerId == device.WorkerId ? "caller"
+            : record.AnsweredDevice == device.DeviceId ? "callee-" + device.DeviceId
+            : throw new HubException($"Call '{id}' has no media leg of this device ('{device.DeviceId}'): only the caller's and the answering device's legs can renegotiate.");
+        if (record.State == CallState.Ended)
+        {
+            throw new HubException($"Call '{id}' has already ended ({record.EndReason}).");
+        }
+        var media = CallServices().Media ?? throw NoMedia();
+        try
+        {
+            return media.RenegotiateWebRtcLeg(id, leg, offer);
+        }
+        catch (CallMediaException e)
+        {
+            throw new HubException($"The SDP re-offer was refused: {e.Message}");
+        }
+    }
+
     /// <summary>Declines a call ringing for the caller: the call ends, declined, on every device.</summary>
     public async Task DeclineCall(string callId)
     {

@@ -25,6 +25,10 @@ public sealed partial class DispatchClient
     public Task<string> AnswerCallAsync(string callId, string sdpOffer, CancellationToken cancellationToken = default) =>
         Hub.InvokeAsync<string>("AnswerCall", callId, sdpOffer, cancellationToken);
 
+    /// <summary>A new offer on this device's leg of a connected call (an ICE restart); returns the server's new SDP answer.</summary>
+    public Task<string> RenegotiateCallAsync(string callId, string sdpOffer, CancellationToken cancellationToken = default) =>
+        Hub.InvokeAsync<string>("RenegotiateCall", callId, sdpOffer, cancellationToken);
+
     public Task DeclineCallAsync(string callId, CancellationToken cancellationToken = default) =>
         Hub.InvokeAsync("DeclineCall", callId, cancellationToken);
 

@@ -53,13 +53,9 @@ async function makeOffer() {
   dispatchCall.pc = pc;
   stream.getTracks().forEach(track => pc.addTrack(track, stream));
   pc.ontrack = event => { $('remoteVideo').srcObject = event.streams[0] || new MediaStream([event.track]); };
+  watchIce(pc);
   await pc.setLocalDescription(await pc.createOffer());
-  if (pc.iceGatheringState !== 'complete') {
-    await new Promise(done => {
-      pc.addEventListener('icegatheringstatechange', () => { if (pc.iceGatheringState === 'complete') done(); });
-      setTimeout(done, 5000); // what was gathered by then is enough on a LAN
-    });
-  }
+  await gatheringComplete(pc);
   return pc.localDescription.sdp;
 }
 

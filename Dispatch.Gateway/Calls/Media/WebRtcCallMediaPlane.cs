@@ -101,11 +101,7 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, SipRtpH
         }
     }
 
-    /// <summary>
-    /// Answers a browser's re-offer on an open leg, for the proposed hub method <c>RenegotiateCall</c>: new ICE
-    /// credentials in it are an ICE restart (RFC 8445 §9) and the answer carries new ones of ours; DTLS, SRTP, SSRCs
-    /// and forwarding stay. Not on <see cref="ICallMediaPlane"/> yet (signalling owns that seam).
-    /// </summary>
+    /// <summary>Answers a browser's re-offer on an open leg (hub <c>RenegotiateCall</c>); see <see cref="ICallMediaPlane"/>.</summary>
     public string RenegotiateWebRtcLeg(string callId, string legId, string sdpOffer)
     {
         RequireIds(callId, legId);

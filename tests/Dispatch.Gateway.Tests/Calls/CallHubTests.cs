@@ -57,6 +57,39 @@ public sealed class CallHubTests(CallAppFixture fixture) : IClassFixture<CallApp
     }
 
     [Fact]
+    public async Task Each_side_of_a_connected_call_renegotiates_its_own_leg_and_nobody_else_can()
+    {
+        var worker = Worker(12);
+        await using var dispatcher = await Connected(App, Dispatcher(12), "console-12");
+        await using var web = await Connected(App, worker.Phone, "web-12");
+        await using var app = await Connected(App, worker.Phone, "app-12");
+        var (atWeb, atApp) = (new CallEventsSeen(web), new CallEventsSeen(app));
+        var started = await dispatcher.StartCallAsync(worker.Id, Offer);
+        await atWeb.Next("callRinging", started.CallId);
+        await web.AnswerCallAsync(started.CallId, Offer);
+        await atApp.Next("callAnsweredElsewhere", started.CallId);
+
+        var callerAgain = await dispatcher.RenegotiateCallAsync(started.CallId, Offer);
+        var calleeAgain = await web.RenegotiateCallAsync(started.CallId, Offer);
+        var loser = await Assert.ThrowsAsync<HubException>(() => app.RenegotiateCallAsync(started.CallId, Offer));
+        var bogus = await Assert.ThrowsAsync<HubException>(() => web.RenegotiateCallAsync(started.CallId, Offer + "m=bogus 9 X 0\r\n"));
+        var notSdp = await Assert.ThrowsAsync<HubException>(() => web.RenegotiateCallAsync(started.CallId, "hello"));
+        await dispatcher.HangUpAsync(started.CallId);
+        await atWeb.Next("callEnded", started.CallId);
+        var ended = await Assert.ThrowsAsync<HubException>(() => web.RenegotiateCallAsync(started.CallId, Offer));
+
+        Assert.Contains("s=answer caller again", callerAgain);
+        Assert.Contains("s=answer callee-web-12 again", calleeAgain);
+        Assert.Contains("no media leg of this device ('app-12')", loser.Message);
+        Assert.Contains("m=bogus", bogus.Message);
+        Assert.Contains("v=0", notSdp.Message);
+        Assert.Contains("already ended", ended.Message);
+        Assert.Equal(
+            [$"renegotiate {started.CallId} caller", $"renegotiate {started.CallId} callee-web-12"],
+            App.Media.Of(started.CallId).Where(r => r.StartsWith("renegotiate", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_worker_can_call_the_dispatcher_whose_console_rings_and_answers()
     {
         var worker = Worker(9);

@@ -23,6 +23,16 @@ internal sealed class FakeMediaPlane : ICallMediaPlane
         return $"v=0\r\no=dispatch 1 1 IN IP4 127.0.0.1\r\ns=answer {legId}\r\nt=0 0\r\n";
     }
 
+    public string RenegotiateWebRtcLeg(string callId, string legId, string sdpOffer)
+    {
+        if (sdpOffer.Contains("m=bogus", StringComparison.Ordinal))
+        {
+            throw new CallMediaException("m=bogus: not a media type this node carries (audio and video only)");
+        }
+        Requests.Enqueue($"renegotiate {callId} {legId}");
+        return $"v=0\r\no=dispatch 1 2 IN IP4 127.0.0.1\r\ns=answer {legId} again\r\nt=0 0\r\n";
+    }
+
     public string CreateSipOffer(string callId, string legId)
     {
         Requests.Enqueue($"sip-offer {callId} {legId}");
