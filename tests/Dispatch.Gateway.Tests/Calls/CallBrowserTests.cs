@@ -77,6 +77,7 @@ public sealed class CallBrowserTests(ITestOutputHelper output)
             output.WriteLine($"click to first remote video frame over {firstFrames.Length} calls: " +
                 $"p50 {Percentile(firstFrames, 50):F0} ms, p95 {Percentile(firstFrames, 95):F0} ms, " +
                 $"min {firstFrames[0]:F0} ms, max {firstFrames[^1]:F0} ms; all: {string.Join(", ", firstFrames.Select(f => f.ToString("F0", CultureInfo.InvariantCulture)))}");
+            output.WriteLine(chromium.StandardError);
         }
         finally
         {
