@@ -22,7 +22,7 @@ namespace Dispatch.Gateway.Tests.Calls.Baresip;
 ///   aiortc ── ns ── 10.77.x.1 (node WebRTC host) ── WebRTC leg ═ forwarder ═ BridgedSipLeg ── 127.0.0.1 RTP ── baresip
 /// </code>
 /// </summary>
-public sealed class BaresipDispatcherCallTests
+public sealed class BaresipDispatcherCallTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const double BrowserTone = 880;
     private const int PhoneTone = 1200;
@@ -79,6 +79,8 @@ public sealed class BaresipDispatcherCallTests
         var (samples, rate) = HeardTone.ReadWav(recording);
         var atBrowserTone = HeardTone.ShareAt(samples, rate, BrowserTone);
         var atPhoneTone = HeardTone.ShareAt(samples, rate, PhoneTone);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"browser heard: {heard.ToJsonString()}; phone recording: {samples.Length} samples at {rate} Hz, {atBrowserTone.LoudBlocks} loud blocks, share at 880 Hz {atBrowserTone.Share:F3}, at 1200 Hz {atPhoneTone.Share:F3}"));
         Assert.True(atBrowserTone.LoudBlocks >= 50, $"the phone heard only {atBrowserTone.LoudBlocks} loud 20 ms blocks ({samples.Length} samples at {rate} Hz)");
         Assert.True(atBrowserTone.Share > 0.3 && atBrowserTone.Share > 10 * atPhoneTone.Share,
             $"880 Hz share {atBrowserTone.Share:F3}, 1200 Hz share {atPhoneTone.Share:F3} over {atBrowserTone.LoudBlocks} blocks at {rate} Hz");
