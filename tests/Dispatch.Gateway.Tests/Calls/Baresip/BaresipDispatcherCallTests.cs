@@ -31,22 +31,70 @@ public sealed class BaresipDispatcherCallTests(Xunit.Abstractions.ITestOutputHel
     [Fact]
     public async Task A_browser_dispatcher_calls_a_baresip_worker_and_audio_crosses_the_bridge_both_ways_until_hang_up()
     {
+        var (heard, samples, rate) = await CallThePhone(57,
+            (space, _) => Task.FromResult(new PeerProcess("ip", string.Create(CultureInfo.InvariantCulture,
+                $"netns exec {space.Name} /usr/bin/python3 {Script("aiortc-call.py")} 320 240 {BrowserTone}"))),
+            s => (int)s["audio"]! > 100 && Math.Abs((double)s["freq"]! - PhoneTone) < PhoneTone * 0.1 && (double)s["level"]! > 100);
+
+        // The phone heard the browser's tone: 880 Hz dominates its recording, its own 1200 Hz does not come back.
+        var atBrowserTone = HeardTone.ShareAt(samples, rate, BrowserTone);
+        var atPhoneTone = HeardTone.ShareAt(samples, rate, PhoneTone);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"browser heard: {heard.ToJsonString()}; phone recording: {samples.Length} samples at {rate} Hz, {atBrowserTone.LoudBlocks} loud blocks, share at 880 Hz {atBrowserTone.Share:F3}, at 1200 Hz {atPhoneTone.Share:F3}"));
+        Assert.True(atBrowserTone.LoudBlocks >= 50, $"the phone heard only {atBrowserTone.LoudBlocks} loud 20 ms blocks ({samples.Length} samples at {rate} Hz)");
+        Assert.True(atBrowserTone.Share > 0.3 && atBrowserTone.Share > 10 * atPhoneTone.Share,
+            $"880 Hz share {atBrowserTone.Share:F3}, 1200 Hz share {atPhoneTone.Share:F3} over {atBrowserTone.LoudBlocks} blocks at {rate} Hz");
+    }
+
+    /// <summary>
+    /// The same call from headless Chromium (playwright-core) with its fake microphone, which beeps about once a
+    /// second: Chromium's analyser finds the phone's 1200 Hz; the phone's recording holds the beeps (loud blocks that
+    /// are not its own tone coming back).
+    /// </summary>
+    [Fact]
+    public async Task A_chromium_dispatcher_calls_a_baresip_worker_and_each_hears_the_other()
+    {
+        var playwright = await PlaywrightCore.EnsureInstalled();
+        var (heard, samples, rate) = await CallThePhone(58,
+            async (space, folder) =>
+            {
+                var wrapper = Path.Combine(folder, "chromium-in-" + space.Name);
+                await File.WriteAllTextAsync(wrapper, $"#!/bin/sh\nexec ip netns exec {space.Name} /usr/bin/chromium \"$@\"\n");
+                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                return new PeerProcess("node", $"{Script("chromium-call.js")} {playwright} {wrapper}");
+            },
+            s => (int)s["audio"]! > 100 && Math.Abs((double)s["audioHz"]! - PhoneTone) < PhoneTone * 0.1);
+
+        var atPhoneTone = HeardTone.ShareAt(samples, rate, PhoneTone);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"chromium heard: {heard.ToJsonString()}; phone recording: {samples.Length} samples at {rate} Hz, {atPhoneTone.LoudBlocks} loud blocks, share at 1200 Hz {atPhoneTone.Share:F3}"));
+        Assert.True(atPhoneTone.LoudBlocks >= 3, $"the phone heard only {atPhoneTone.LoudBlocks} loud 20 ms blocks of Chromium's beeps ({samples.Length} samples at {rate} Hz)");
+        Assert.True(atPhoneTone.Share < 0.1, $"the phone hears its own 1200 Hz back (share {atPhoneTone.Share:F3}), not Chromium's beeps");
+    }
+
+    /// <summary>
+    /// Registers baresip as demo SIP device <paramref name="device"/>'s phone, has the city dispatcher's browser call
+    /// that worker, waits until the browser <paramref name="hears"/> the phone, hangs up, checks the BYE and the call
+    /// record, and returns the browser's last status and what the phone recorded.
+    /// </summary>
+    private static async Task<(JsonNode Heard, double[] Samples, int Rate)> CallThePhone(int device,
+        Func<NetworkNamespace, string, Task<PeerProcess>> startBrowser, Func<JsonNode, bool> hears)
+    {
         Assert.True(File.Exists(Media.Baresip.Binary), $"{Media.Baresip.Binary} is missing: run build/ensure-tools.sh test (Debian package baresip).");
         using var space = NetworkNamespace.Create();
         using var app = new BaresipCallNode(space.HostAddress);
         await app.WaitUntilReady(TimeSpan.FromMinutes(3));
         var sip = app.Services.GetServices<IHostedService>().OfType<SipListenerService>().Single().UdpEndPoint!;
 
-        var (workerId, devices) = DemoFacts.Snapshot.SipDevices.OrderBy(kv => kv.Key, StringComparer.Ordinal).ElementAt(57);
+        var (workerId, devices) = DemoFacts.Snapshot.SipDevices.OrderBy(kv => kv.Key, StringComparer.Ordinal).ElementAt(device);
         var username = devices.Single().Username;
         await using var phone = BaresipWorkerPhone.Start(sip, username, DemoSipDevices.DemoSipPassword(workerId), PhoneTone);
         await phone.WaitForOutput("200 OK", Generous); // registered
 
-        await using var dispatcher = await HubClients.LoggedIn(app, "dispatcher", "console-e2e-baresip");
+        await using var dispatcher = await HubClients.LoggedIn(app, "dispatcher", $"console-e2e-baresip-{device}");
         await dispatcher.ConnectAsync();
         var seen = new CallEventsSeen(dispatcher);
-        using var browser = new PeerProcess("ip", string.Create(CultureInfo.InvariantCulture,
-            $"netns exec {space.Name} /usr/bin/python3 {Path.Combine(AppContext.BaseDirectory, "WebRtc", "Scripts", "aiortc-call.py")} 320 240 {BrowserTone}"));
+        using var browser = await startBrowser(space, phone.Folder);
 
         var started = await dispatcher.StartCallAsync(workerId, (string)(await browser.Read("offer", Generous))!);
         Assert.Equal(["sip:" + username], started.Call.DevicesRang);
@@ -55,11 +103,9 @@ public sealed class BaresipDispatcherCallTests(Xunit.Abstractions.ITestOutputHel
         Assert.Equal("sip:" + username, answered.AnsweredDevice);
         await phone.WaitForOutput("Call established", Generous);
 
-        // The browser hears the phone's tone: its strongest frequency is 1200 Hz (±10 %), with real level.
-        var heard = await Status(browser, s => (int)s["audio"]! > 100 && Math.Abs((double)s["freq"]! - PhoneTone) < PhoneTone * 0.1
-            && (double)s["level"]! > 100, "the browser hearing the phone's 1200 Hz", phone);
+        var heard = await Status(browser, hears, "the browser hearing the phone's 1200 Hz", phone);
         Assert.Equal("connected", (string?)heard["state"]);
-        // Let the phone record a few seconds of the browser's tone.
+        // Let the phone record a few seconds of the browser's sound.
         await Task.Delay(TimeSpan.FromSeconds(3));
 
         await dispatcher.HangUpAsync(started.CallId);
@@ -73,18 +119,13 @@ public sealed class BaresipDispatcherCallTests(Xunit.Abstractions.ITestOutputHel
         Assert.Equal(("ended", "answered", "sip:" + username), (record.State, record.Outcome, record.AnsweredDevice));
         Assert.NotNull(record.AnsweredAt);
 
-        // The phone heard the browser's tone: 880 Hz dominates its recording, its own 1200 Hz does not come back.
         var recording = phone.HeardRecording;
         Assert.True(recording is not null, "baresip wrote no recording of what it heard:\n" + phone.Output);
         var (samples, rate) = HeardTone.ReadWav(recording);
-        var atBrowserTone = HeardTone.ShareAt(samples, rate, BrowserTone);
-        var atPhoneTone = HeardTone.ShareAt(samples, rate, PhoneTone);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"browser heard: {heard.ToJsonString()}; phone recording: {samples.Length} samples at {rate} Hz, {atBrowserTone.LoudBlocks} loud blocks, share at 880 Hz {atBrowserTone.Share:F3}, at 1200 Hz {atPhoneTone.Share:F3}"));
-        Assert.True(atBrowserTone.LoudBlocks >= 50, $"the phone heard only {atBrowserTone.LoudBlocks} loud 20 ms blocks ({samples.Length} samples at {rate} Hz)");
-        Assert.True(atBrowserTone.Share > 0.3 && atBrowserTone.Share > 10 * atPhoneTone.Share,
-            $"880 Hz share {atBrowserTone.Share:F3}, 1200 Hz share {atPhoneTone.Share:F3} over {atBrowserTone.LoudBlocks} blocks at {rate} Hz");
+        return (heard, samples, rate);
     }
+
+    private static string Script(string name) => Path.Combine(AppContext.BaseDirectory, "WebRtc", "Scripts", name);
 
     private static async Task<JsonNode> Status(PeerProcess peer, Func<JsonNode, bool> done, string what, BaresipWorkerPhone phone)
     {
