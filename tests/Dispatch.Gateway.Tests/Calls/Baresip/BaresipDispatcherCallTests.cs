@@ -26,6 +26,8 @@ public sealed class BaresipDispatcherCallTests(Xunit.Abstractions.ITestOutputHel
 {
     private const double BrowserTone = 880;
     private const int PhoneTone = 1200;
+    /// <summary>The pitch of the beeps of Chromium's fake microphone (--use-fake-device-for-media-stream).</summary>
+    private const double ChromiumBeep = 400;
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(90);
 
     [Fact]
@@ -47,9 +49,8 @@ public sealed class BaresipDispatcherCallTests(Xunit.Abstractions.ITestOutputHel
     }
 
     /// <summary>
-    /// The same call from headless Chromium (playwright-core) with its fake microphone, which beeps about once a
-    /// second: Chromium's analyser finds the phone's 1200 Hz; the phone's recording holds the beeps (loud blocks that
-    /// are not its own tone coming back).
+    /// The same call from headless Chromium (playwright-core) with its fake microphone, which beeps at 400 Hz:
+    /// Chromium's analyser finds the phone's 1200 Hz; the phone's recording peaks at 400 Hz (not its own tone back).
     /// </summary>
     [Fact]
     public async Task A_chromium_dispatcher_calls_a_baresip_worker_and_each_hears_the_other()
@@ -66,10 +67,12 @@ public sealed class BaresipDispatcherCallTests(Xunit.Abstractions.ITestOutputHel
             s => (int)s["audio"]! > 100 && Math.Abs((double)s["audioHz"]! - PhoneTone) < PhoneTone * 0.1);
 
         var atPhoneTone = HeardTone.ShareAt(samples, rate, PhoneTone);
+        var strongest = HeardTone.Dominant(samples, rate);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"chromium heard: {heard.ToJsonString()}; phone recording: {samples.Length} samples at {rate} Hz, {atPhoneTone.LoudBlocks} loud blocks, share at 1200 Hz {atPhoneTone.Share:F3}"));
+            $"chromium heard: {heard.ToJsonString()}; phone recording: {samples.Length} samples at {rate} Hz, {atPhoneTone.LoudBlocks} loud blocks, share at 1200 Hz {atPhoneTone.Share:F3}, strongest {strongest} Hz"));
         Assert.True(atPhoneTone.LoudBlocks >= 3, $"the phone heard only {atPhoneTone.LoudBlocks} loud 20 ms blocks of Chromium's beeps ({samples.Length} samples at {rate} Hz)");
         Assert.True(atPhoneTone.Share < 0.1, $"the phone hears its own 1200 Hz back (share {atPhoneTone.Share:F3}), not Chromium's beeps");
+        Assert.True(Math.Abs(strongest - ChromiumBeep) <= 20, $"the phone's recording peaks at {strongest} Hz, not at Chromium's {ChromiumBeep} Hz beep");
     }
 
     /// <summary>

@@ -71,4 +71,19 @@ internal static class HeardTone
         }
         return (loud == 0 ? 0 : sum / loud, loud);
     }
+
+    /// <summary>The frequency (10 Hz steps, 100 Hz up to the Nyquist limit) holding the largest share of the loud blocks.</summary>
+    public static double Dominant(double[] samples, int rate)
+    {
+        var best = (Hz: 0.0, Share: 0.0);
+        for (double hz = 100; hz < rate / 2.0; hz += 10)
+        {
+            var share = ShareAt(samples, rate, hz).Share;
+            if (share > best.Share)
+            {
+                best = (hz, share);
+            }
+        }
+        return best.Hz;
+    }
 }
