@@ -153,7 +153,14 @@ public sealed class PlainRtpChannel : IAsyncDisposable
         await _stop.CancelAsync();
         _rtp.Dispose();
         _rtcp.Dispose();
-        try { await Task.WhenAll(_loops); } catch (Exception) { }
+        try
+        {
+            await Task.WhenAll(_loops);
+        }
+        catch (Exception)
+        {
+            // The loops catch everything themselves and end only by the cancellation above: nothing left to report.
+        }
         _pool.Return(port);
         _stop.Dispose();
     }
