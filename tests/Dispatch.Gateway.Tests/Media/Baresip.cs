@@ -11,6 +11,8 @@ namespace Dispatch.Gateway.Tests.Media;
 /// The real baresip 1.0 (Debian, installed by build/ensure-tools.sh) as a worker's softphone: headless (no UI
 /// module, no audio hardware: a sine source and no player), one account registering with digest credentials and
 /// answering every call at once. Its own config folder (-f), its own port; stopped with SIGTERM, killed if it lingers.
+/// Options make it a desk phone for end-to-end calls: the tone it plays, G.711 only, and (sndfile) a recording of
+/// what it hears, <c>dump-*-dec.wav</c> in its folder.
 /// </summary>
 internal sealed class Baresip : IAsyncDisposable
 {
@@ -38,6 +40,12 @@ internal sealed class Baresip : IAsyncDisposable
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>Its config folder (also where the recording goes).</summary>
+    public string Folder => _folder;
+
+    /// <summary>The WAV of what baresip heard, once sndfile has made it (only when started with a recording).</summary>
+    public string? HeardRecording => Directory.GetFiles(_folder, "dump-*-dec.wav").FirstOrDefault();
 
     /// <summary>
     /// A port for baresip's SIP: it listens on UDP and TCP there and on TCP one above for TLS, so all three must be free.
@@ -70,9 +78,13 @@ internal sealed class Baresip : IAsyncDisposable
         }
     }
 
-    public static Baresip Start(IPEndPoint registrar, string username, string password, int port)
+    /// <param name="toneHz">The sine it sends when a call is up.</param>
+    /// <param name="record">Load sndfile: what it hears is written to <see cref="HeardRecording"/>.</param>
+    /// <param name="g711Only">Offer and accept PCMU and PCMA only, as a desk phone.</param>
+    public static Baresip Start(IPEndPoint registrar, string username, string password, int port,
+        int toneHz = 440, bool record = false, bool g711Only = false)
     {
-        var folder = Directory.CreateTempSubdirectory("dispatch-baresip-").FullName;
+        var folder = Directory.CreateTempSubdirectory($"dispatch-baresip-{Environment.ProcessId}-").FullName;
         var invariant = CultureInfo.InvariantCulture;
         File.WriteAllLines(Path.Combine(folder, "config"),
         [
@@ -80,19 +92,21 @@ internal sealed class Baresip : IAsyncDisposable
             string.Create(invariant, $"sip_listen 127.0.0.1:{port}"),
             "call_local_timeout 120",
             // TOOLING.md: the sine source needs 48 kHz stereo.
-            "audio_source ausine,440",
+            string.Create(invariant, $"audio_source ausine,{toneHz}"),
             "ausrc_srate 48000",
             "ausrc_channels 2",
             "audio_alert none,none",
             "module_path /usr/lib/baresip/modules",
             "module g711.so",
             "module ausine.so",
+            .. record ? new[] { "module sndfile.so", "snd_path " + folder } : [],
             "module_tmp uuid.so",
             "module_tmp account.so",
             "module_app menu.so",
         ]);
+        var codecs = g711Only ? ";audio_codecs=PCMU,PCMA" : "";
         File.WriteAllText(Path.Combine(folder, "accounts"),
-            string.Create(invariant, $"<sip:{username}@{registrar.Address}:{registrar.Port};transport=udp>;auth_pass={password};answermode=auto;regint=600\n"));
+            string.Create(invariant, $"<sip:{username}@{registrar.Address}:{registrar.Port};transport=udp>;auth_pass={password};answermode=auto;regint=600{codecs}\n"));
         File.WriteAllText(Path.Combine(folder, "contacts"), "");
         var start = new ProcessStartInfo(Binary)
         {

@@ -91,7 +91,7 @@ public sealed class BaresipDispatcherCallTests(Xunit.Abstractions.ITestOutputHel
 
         var (workerId, devices) = DemoFacts.Snapshot.SipDevices.OrderBy(kv => kv.Key, StringComparer.Ordinal).ElementAt(device);
         var username = devices.Single().Username;
-        await using var phone = BaresipWorkerPhone.Start(sip, username, DemoSipDevices.DemoSipPassword(workerId), PhoneTone);
+        await using var phone = Media.Baresip.Start(sip, username, DemoSipDevices.DemoSipPassword(workerId), Media.Baresip.FreeSipPort(), PhoneTone, record: true, g711Only: true);
         await phone.WaitForOutput("200 OK", Generous); // registered
 
         await using var dispatcher = await HubClients.LoggedIn(app, "dispatcher", $"console-e2e-baresip-{device}");
@@ -130,7 +130,7 @@ public sealed class BaresipDispatcherCallTests(Xunit.Abstractions.ITestOutputHel
 
     private static string Script(string name) => Path.Combine(AppContext.BaseDirectory, "WebRtc", "Scripts", name);
 
-    private static async Task<JsonNode> Status(PeerProcess peer, Func<JsonNode, bool> done, string what, BaresipWorkerPhone phone)
+    private static async Task<JsonNode> Status(PeerProcess peer, Func<JsonNode, bool> done, string what, Media.Baresip phone)
     {
         var deadline = DateTime.UtcNow + Generous;
         JsonNode? last = null;
