@@ -3,6 +3,7 @@ using Dispatch.Contracts.Org;
 using Dispatch.Contracts.Realtime;
 using Dispatch.Gateway.Auth;
 using Dispatch.Gateway.Problems;
+using Dispatch.Gateway.Realtime;
 
 namespace Dispatch.Gateway.Api;
 
@@ -21,7 +22,7 @@ public static class PushesApi
         return app;
     }
 
-    private static async Task<IResult> Send(PushRequest? request, ClaimsPrincipal user, IGrainFactory grains, OrgScope scope, TimeProvider clock)
+    private static async Task<IResult> Send(PushRequest? request, ClaimsPrincipal user, IGrainFactory grains, OrgScope scope, PushFanOut fanOut, TimeProvider clock)
     {
         if (request is null)
         {
@@ -56,12 +57,8 @@ public static class PushesApi
         var now = clock.GetUtcNow();
         var broadcast = new PushBroadcast(PushIds.NewBroadcast(), request.Kind ?? PushKind.Notice, request.Title!, request.Body ?? "",
             now, user.Identity?.Name ?? "unknown", workerIds);
-        var tracker = grains.GetGrain<IPushTrackerGrain>(broadcast.BroadcastId);
-        var pushes = workerIds.Select((_, i) => broadcast.PushFor(i, tracker)).ToArray();
-        // The tracker keeps receipts that arrive before Open, so the saves need no order and the inboxes
-        // (which deliver) do not wait for the tracker.
-        await Task.WhenAll(pushes.Select(push => grains.GetGrain<IInboxGrain>(push.WorkerId).Push(push)).Append(tracker.Open(broadcast)));
-        return Results.Ok(new PushResponse(pushes.Select(p => p.Id).ToArray()));
+        var ids = await fanOut.Send(broadcast);
+        return Results.Ok(new PushResponse(ids));
     }
 
     /// <summary>The sender, an admin, or a dispatcher or leader whose scope covers the worker.</summary>

@@ -7,8 +7,18 @@ namespace Dispatch.Gateway.Auth;
 /// Decides whether a caller may see or act on a unit or a worker. A scope is a set of units; it
 /// covers those units and everything below them (a unit's path lists its ancestors).
 /// </summary>
-public sealed class OrgScope(IGrainFactory grains)
+public sealed class OrgScope(IGrainFactory grains, TimeProvider clock)
 {
+    /// <summary>
+    /// How long a bulk check (<see cref="CoversEach"/>) trusts a unit's path it asked for before: a send to a
+    /// whole county asked a thousand unit grains each time (docs/realtime.md). A unit moved in the tree is seen
+    /// by bulk checks within this time; single checks always ask.
+    /// </summary>
+    public static readonly TimeSpan BulkPathLifetime = TimeSpan.FromSeconds(10);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<string> Path, DateTimeOffset Until)> _paths =
+        new(StringComparer.Ordinal);
+
     public static bool Covers(ClaimsPrincipal user, UnitView unit)
     {
         if (user.IsAdmin())
@@ -40,26 +50,30 @@ public sealed class OrgScope(IGrainFactory grains)
     /// </summary>
     public async Task<bool[]> CoversEach(ClaimsPrincipal user, IReadOnlyList<WorkerView> workers)
     {
-        var units = new Dictionary<string, Task<bool>>(StringComparer.Ordinal);
         var covered = new bool[workers.Count];
+        var isAdmin = user.IsAdmin();
+        var self = user.WorkerIdOf();
+        var isWorker = user.RoleOf() == DispatchClaims.Worker;
+        var scope = user.ScopeOf();
+        var units = new Dictionary<string, Task<bool>>(StringComparer.Ordinal);
         for (var i = 0; i < workers.Count; i++)
         {
             var worker = workers[i];
-            if (user.IsAdmin() || user.WorkerIdOf() == worker.Definition.Id)
+            if (isAdmin || self == worker.Definition.Id)
             {
                 covered[i] = true;
                 continue;
             }
-            if (user.RoleOf() == DispatchClaims.Worker)
+            if (isWorker)
             {
                 continue;
             }
-            foreach (var code in worker.Definition.Assignments.Select(a => a.UnitCode).Distinct())
+            foreach (var assignment in worker.Definition.Assignments)
             {
-                if (!units.TryGetValue(code, out var check))
+                if (!units.TryGetValue(assignment.UnitCode, out var check))
                 {
-                    check = CoversUnitCode(user, code);
-                    units[code] = check;
+                    check = CoversUnitCodeRecently(scope, assignment.UnitCode);
+                    units[assignment.UnitCode] = check;
                 }
                 if (await check)
                 {
@@ -69,6 +83,21 @@ public sealed class OrgScope(IGrainFactory grains)
             }
         }
         return covered;
+    }
+
+    private async Task<bool> CoversUnitCodeRecently(IReadOnlyList<string> scope, string code)
+    {
+        if (scope.Contains(code))
+        {
+            return true;
+        }
+        var now = clock.GetUtcNow();
+        if (!_paths.TryGetValue(code, out var known) || known.Until <= now)
+        {
+            known = (await grains.GetGrain<IOrgUnitGrain>(code).GetPath(), now + BulkPathLifetime);
+            _paths[code] = known;
+        }
+        return known.Path.Any(scope.Contains);
     }
 
     /// <summary>

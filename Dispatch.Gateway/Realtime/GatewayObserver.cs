@@ -7,7 +7,7 @@ namespace Dispatch.Gateway.Realtime;
 /// What the grains call on this gateway process: it turns a batch into SignalR sends to the
 /// connections (pushes) or to the presence groups of the units (presence).
 /// </summary>
-internal sealed partial class GatewayObserver(IHubContext<DispatchHub> hub, ILogger<GatewayObserver> logger) : IGatewayObserver
+internal sealed partial class GatewayObserver(IHubContext<DispatchHub> hub, DeviceConnections devices, ILogger<GatewayObserver> logger) : IGatewayObserver
 {
     /// <summary>
     /// Starts every send and returns: Orleans hands an observer its calls one at a time, so awaiting each
@@ -24,6 +24,30 @@ internal sealed partial class GatewayObserver(IHubContext<DispatchHub> hub, ILog
             foreach (var connectionId in delivery.ConnectionIds)
             {
                 Observe(hub.Clients.Client(connectionId).SendAsync(HubEvents.Push, view), delivery.Push.Id);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A send fanned out to every gateway: recipient <c>i</c>'s push goes to the worker's devices on this process,
+    /// found in <see cref="DeviceConnections"/> (no grain asked). Workers with no device here are skipped; their
+    /// inboxes keep the push for the next Sync.
+    /// </summary>
+    public Task DeliverBroadcast(PushBroadcast broadcast, IPushSender sender)
+    {
+        for (var i = 0; i < broadcast.WorkerIds.Count; i++)
+        {
+            var here = devices.OfWorker(broadcast.WorkerIds[i]);
+            if (here.Count == 0)
+            {
+                continue;
+            }
+            var view = new PushView(PushIds.Of(broadcast.BroadcastId, i), broadcast.Kind, broadcast.Title, broadcast.Body,
+                broadcast.CreatedAt, broadcast.SenderName);
+            foreach (var device in here)
+            {
+                Observe(hub.Clients.Client(device.ConnectionId).SendAsync(HubEvents.Push, view), view.Id);
             }
         }
         return Task.CompletedTask;

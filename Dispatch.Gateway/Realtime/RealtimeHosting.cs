@@ -41,6 +41,7 @@ internal static class RealtimeHosting
         services.AddSingleton<GatewayObserver>();
         services.AddSingleton<GatewayNode>();
         services.AddSingleton<DeviceConnections>();
+        services.AddSingleton<PushFanOut>();
         services.AddHostedService<GatewayRegistration>();
         return services;
     }

@@ -17,6 +17,14 @@ public sealed partial class InboxGrain(
     /// <summary>Beyond this many entries the oldest read ones are dropped.</summary>
     internal const int Capacity = 1000;
 
+    /// <summary>
+    /// A sync this much older than a fanned-out push still counts as "while it was on its way": the push's
+    /// time comes from the gateway's clock, the sync's from the silo's (docs/realtime.md).
+    /// </summary>
+    internal static readonly TimeSpan ClockAllowance = TimeSpan.FromSeconds(2);
+
+    private DateTimeOffset _lastSync = DateTimeOffset.MinValue;
+
     private string WorkerId => this.GetPrimaryKeyString();
 
     private InboxState S => state.State;
@@ -32,23 +40,41 @@ public sealed partial class InboxGrain(
 
     public async Task Push(PushMessage push)
     {
+        if (await Save(push))
+        {
+            await Presence.Deliver(push);
+        }
+    }
+
+    public async Task Store(PushMessage push)
+    {
+        // The fan-out read the gateway's devices after the push was made; a device that synced after that
+        // may have connected after it too, and its sync may have come before this save.
+        if (await Save(push) && _lastSync >= push.CreatedAt - ClockAllowance)
+        {
+            await Presence.Deliver(push);
+        }
+    }
+
+    /// <summary>Adds and saves the push; false if the inbox had it already.</summary>
+    private async Task<bool> Save(PushMessage push)
+    {
         if (push.WorkerId != WorkerId)
         {
             throw new ArgumentException($"Push '{push.Id}' is for worker '{push.WorkerId}', not '{WorkerId}'.");
         }
-        if (S.Entries.Any(e => e.Push.Id == push.Id))
+        if (Find(push.Id) is not null)
         {
-            return;
+            return false;
         }
-        S.Entries.Add(new InboxEntry { Push = push });
-        Prune();
+        Add(push);
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IPresenceGrain>(WorkerId).Deliver(push);
+        return true;
     }
 
     public async Task<AckOutcome> Ack(string pushId, string deviceId, ReceiptKind kind)
     {
-        var entry = S.Entries.FirstOrDefault(e => e.Push.Id == pushId);
+        var entry = Find(pushId) ?? await FromTracker(pushId);
         if (entry is null)
         {
             return AckOutcome.UnknownPush;
@@ -75,11 +101,63 @@ public sealed partial class InboxGrain(
         return AckOutcome.Recorded;
     }
 
-    public Task<IReadOnlyList<PushMessage>> Pending(string deviceId) => Task.FromResult<IReadOnlyList<PushMessage>>(
-        S.Entries.Where(e => !e.DeliveredTo(deviceId) || !e.IsRead).Select(e => e.Push).ToArray());
+    public Task<IReadOnlyList<PushMessage>> Pending(string deviceId)
+    {
+        _lastSync = clock.GetUtcNow();
+        return Task.FromResult<IReadOnlyList<PushMessage>>(
+            S.Entries.Where(e => !e.DeliveredTo(deviceId) || !e.IsRead).Select(e => e.Push).ToArray());
+    }
 
     public Task<IReadOnlyList<PushReceipt>?> Receipts(string pushId) => Task.FromResult<IReadOnlyList<PushReceipt>?>(
         S.Entries.FirstOrDefault(e => e.Push.Id == pushId)?.Receipts.ToArray());
+
+    private IPresenceGrain Presence => GrainFactory.GetGrain<IPresenceGrain>(WorkerId);
+
+    private InboxEntry? Find(string pushId)
+    {
+        // Newest first: an acknowledgement is nearly always for a recent push.
+        for (var i = S.Entries.Count - 1; i >= 0; i--)
+        {
+            if (S.Entries[i].Push.Id == pushId)
+            {
+                return S.Entries[i];
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A fanned-out push acknowledged before its <see cref="Store"/> arrived: its send's tracker, saved before
+    /// the fan-out, has it. Added here (the receipt's save saves it too); the later Store finds it and does nothing.
+    /// </summary>
+    private async Task<InboxEntry?> FromTracker(string pushId)
+    {
+        if (!PushIds.TrySplit(pushId, out var broadcastId, out _))
+        {
+            return null;
+        }
+        // Not reentrant: no Store can slip in while this waits, so the entry is still missing afterwards.
+        var track = await GrainFactory.GetGrain<IPushTrackerGrain>(broadcastId).Get(pushId);
+        if (track is null || track.Push.WorkerId != WorkerId)
+        {
+            return null;
+        }
+        return Add(track.Push);
+    }
+
+    /// <summary>Adds in the order the pushes were made (a fan-out's pieces can arrive out of order).</summary>
+    private InboxEntry Add(PushMessage push)
+    {
+        var entry = new InboxEntry { Push = push };
+        var at = S.Entries.Count;
+        while (at > 0 && S.Entries[at - 1].Push.CreatedAt > push.CreatedAt)
+        {
+            at--;
+        }
+        S.Entries.Insert(at, entry);
+        Prune();
+        return entry;
+    }
 
     /// <summary>
     /// A report that fails stays in <see cref="InboxState.Unreported"/> (saved with the receipt) and is

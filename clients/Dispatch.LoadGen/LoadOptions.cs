@@ -5,7 +5,7 @@ namespace Dispatch.LoadGen;
 
 /// <summary>Command-line settings: <c>--name value</c> pairs, every one optional.</summary>
 internal sealed record LoadOptions(
-    Uri Server, int Workers, string Dispatcher, string Password, int Concurrency, int? ServerPid, TimeSpan DeliveryTimeout, string Mode = "push", HubWireProtocol Protocol = HubWireProtocol.Json, int Calls = 200, int CallRate = 20, int Callers = 40)
+    Uri Server, int Workers, string Dispatcher, string Password, int Concurrency, int? ServerPid, TimeSpan DeliveryTimeout, string Mode = "push", HubWireProtocol Protocol = HubWireProtocol.Json, int Calls = 200, int CallRate = 20, int Callers = 40, int SettleSeconds = 0, int Pushes = 1)
 {
     public const string Usage = """
         dotnet run --project clients/Dispatch.LoadGen -c Release -- [options]
@@ -22,6 +22,9 @@ internal sealed record LoadOptions(
           --calls N            calls to place in --mode call (default 200)
           --rate R             call set-ups started per second (default 20)
           --callers K          how many of the workers place the calls, round robin (default 40)
+          --pushes K           in --mode push: this many pushes one after the other, each reported (default 1;
+                               the first after a start is the cold one, the later ones show the warm server)
+          --settle SECONDS     wait this long after every worker connected, before the push (to attach a profiler; default 0)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -54,10 +57,16 @@ internal sealed record LoadOptions(
             },
             Int("calls", 200),
             Int("rate", 20),
-            Int("callers", 40));
+            Int("callers", 40),
+            Int("settle", 0),
+            Int("pushes", 1));
         if (options.Mode is not ("push" or "notice" or "call"))
         {
             throw new ArgumentException($"--mode must be 'push', 'notice' or 'call', not '{options.Mode}'.\n{Usage}");
+        }
+        if (options.Pushes < 1)
+        {
+            throw new ArgumentException($"--pushes must be at least 1.\n{Usage}");
         }
         if (options.Mode == "call" && (options.Calls < 1 || options.CallRate < 1 || options.Callers < 1 || options.Callers >= options.Workers))
         {

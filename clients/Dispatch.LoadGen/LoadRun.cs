@@ -29,43 +29,68 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         {
             await ConnectAll(workers);
             var memoryAfter = ServerMemory.ResidentBytes(options.ServerPid);
-
-            var serverCpuBefore = ServerCpu.Used(options.ServerPid);
-            var ownCpuBefore = ServerCpu.OwnUsed();
-            var sent = _clock.Elapsed;
-
-            var response = await dispatcher.Http.PostAsJsonAsync("/api/pushes", new
+            if (options.SettleSeconds > 0)
             {
-                workerIds = workers.Select(w => w.WorkerId).ToArray(),
-                title = _title,
-                body = "one push to every simulated worker",
-                kind = "notice",
-            });
-            var accepted = _clock.Elapsed;
-            response.EnsureSuccessStatusCode();
-            await WaitForDelivery(workers);
-            var serverCpu = ServerCpu.Used(options.ServerPid) - serverCpuBefore;
-            var ownCpu = ServerCpu.OwnUsed() - ownCpuBefore;
+                output.WriteLine($"settling {options.SettleSeconds} s before the push");
+                await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds));
+            }
 
-            var delivery = workers.Where(w => w.ReceivedAt is not null).Select(w => w.ReceivedAt!.Value - sent).ToArray();
-            var acks = workers.Where(w => w.AckRoundTrip is not null).Select(w => w.AckRoundTrip!.Value).ToArray();
-            output.WriteLine();
-            output.WriteLine($"POST /api/pushes for {workers.Length} workers answered in {(accepted - sent).TotalMilliseconds:F0} ms");
-            output.WriteLine(Percentiles.Describe("delivery (send → device)", delivery));
-            output.WriteLine(Percentiles.Describe("ack round trip (delivered)", acks));
-            output.WriteLine($"CPU time from the push until every ack: gateway {serverCpu?.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) ?? "?"} s, " +
-                $"load generator {ownCpu.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s; load average {LoadAverage()}");
+            var allDelivered = true;
+            for (var round = 1; round <= options.Pushes; round++)
+            {
+                if (options.Pushes > 1)
+                {
+                    output.WriteLine();
+                    output.WriteLine($"push {round} of {options.Pushes}{(round == 1 ? " (the first since the gateway started: cold code paths)" : "")}");
+                }
+                allDelivered &= await PushOnce(dispatcher, workers, round == 1 ? _title : $"{_title} #{round}");
+            }
             if (memoryBefore is { } before && memoryAfter is { } after)
             {
                 output.WriteLine($"gateway memory: {before / 1048576.0:F0} MiB → {after / 1048576.0:F0} MiB, " +
                     $"{(after - before) / 1024.0 / workers.Length:F1} KiB per connected worker");
             }
-            return delivery.Length == workers.Length ? 0 : 1;
+            return allDelivered ? 0 : 1;
         }
         finally
         {
             await Task.WhenAll(workers.Select(w => w.DisposeAsync().AsTask()));
         }
+    }
+
+    /// <summary>One push to every worker, timed until every device acknowledged it; false if some never got it.</summary>
+    private async Task<bool> PushOnce(DispatchClient dispatcher, SimulatedWorker[] workers, string title)
+    {
+        foreach (var worker in workers)
+        {
+            worker.Expect(title);
+        }
+        var serverCpuBefore = ServerCpu.Used(options.ServerPid);
+        var ownCpuBefore = ServerCpu.OwnUsed();
+        var sent = _clock.Elapsed;
+
+        var response = await dispatcher.Http.PostAsJsonAsync("/api/pushes", new
+        {
+            workerIds = workers.Select(w => w.WorkerId).ToArray(),
+            title,
+            body = "one push to every simulated worker",
+            kind = "notice",
+        });
+        var accepted = _clock.Elapsed;
+        response.EnsureSuccessStatusCode();
+        await WaitForDelivery(workers);
+        var serverCpu = ServerCpu.Used(options.ServerPid) - serverCpuBefore;
+        var ownCpu = ServerCpu.OwnUsed() - ownCpuBefore;
+
+        var delivery = workers.Where(w => w.ReceivedAt is not null).Select(w => w.ReceivedAt!.Value - sent).ToArray();
+        var acks = workers.Where(w => w.AckRoundTrip is not null).Select(w => w.AckRoundTrip!.Value).ToArray();
+        output.WriteLine();
+        output.WriteLine($"POST /api/pushes for {workers.Length} workers answered in {(accepted - sent).TotalMilliseconds:F0} ms");
+        output.WriteLine(Percentiles.Describe("delivery (send → device)", delivery));
+        output.WriteLine(Percentiles.Describe("ack round trip (delivered)", acks));
+        output.WriteLine($"CPU time from the push until every ack: gateway {serverCpu?.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) ?? "?"} s, " +
+            $"load generator {ownCpu.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s; load average {LoadAverage()}");
+        return delivery.Length == workers.Length;
     }
 
     /// <summary>The machine's 1-minute load average (Linux), to read the latencies against.</summary>

@@ -7,6 +7,7 @@ namespace Dispatch.LoadGen;
 internal sealed class SimulatedWorker(string workerId, string phone, string runTitle) : IAsyncDisposable
 {
     private DispatchClient? _client;
+    private volatile string _expected = runTitle;
 
     public string WorkerId { get; } = workerId;
 
@@ -31,9 +32,9 @@ internal sealed class SimulatedWorker(string workerId, string phone, string runT
         });
         _client.PushReceived += async push =>
         {
-            if (push.Title != runTitle)
+            if (push.Title != _expected)
             {
-                // Left over from an earlier run (unread, so Sync offers it again): not this run's measurement.
+                // Left over from an earlier run or round (unread, so Sync offers it again): not this measurement.
                 return;
             }
             ReceivedAt = clock.Elapsed;
@@ -43,6 +44,14 @@ internal sealed class SimulatedWorker(string workerId, string phone, string runT
         };
         await _client.LoginAsync(phone, options.Password);
         await _client.ConnectAsync();
+    }
+
+    /// <summary>Measures the push with this title next, forgetting the previous one's times.</summary>
+    public void Expect(string title)
+    {
+        ReceivedAt = null;
+        AckRoundTrip = null;
+        _expected = title;
     }
 
     public async ValueTask DisposeAsync()

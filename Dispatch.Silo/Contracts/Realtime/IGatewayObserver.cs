@@ -10,6 +10,14 @@ public interface IGatewayObserver : IGrainObserver
     [Orleans.Concurrency.OneWay]
     Task DeliverPushes(IReadOnlyList<PushDelivery> deliveries);
 
+    /// <summary>
+    /// One REST send, fanned out by its sender to every gateway: each sends recipient <c>i</c>'s push to the
+    /// worker's devices connected to it. The send is saved (its tracker) before this is called; the inboxes
+    /// save their copies meanwhile (docs/realtime.md, "A push").
+    /// </summary>
+    [Orleans.Concurrency.OneWay]
+    Task DeliverBroadcast(PushBroadcast broadcast, IPushSender sender);
+
     [Orleans.Concurrency.OneWay]
     Task PresenceChanged(IReadOnlyList<PresenceChange> changes);
 

@@ -44,6 +44,12 @@ public sealed class CrossGatewayTests : IClassFixture<PostgresServer>, IDisposab
 
         var receipts = await Poll.Until(() => PushApi.Receipts(adminA, pushId), r => r.Length == 2, Soon, "receipts seen through gateway A");
         Assert.Equal([("phone-b", "delivered"), ("phone-b", "accepted")], receipts);
+
+        // Long after the device's sync, only gateway A's fan-out to gateway B can bring a push: the inbox hands a
+        // stored push to presence only for a sync that came within its 2 s clock allowance (docs/realtime.md).
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var laterId = (await PushApi.Send(adminA, "notice", "W-cross")).Single();
+        await received.WaitFor(laterId, Soon);
     }
 
     public void Dispose()

@@ -4,12 +4,27 @@ using Dispatch.Contracts.Realtime;
 
 namespace Dispatch.Silo.Tests.Calls;
 
-/// <summary>A gateway as the grains see it: records the call signals it is sent.</summary>
+/// <summary>A gateway as the grains see it: records the call signals and the pushes it is sent.</summary>
 internal sealed class SignalRecorder : IGatewayObserver
 {
     public ConcurrentQueue<CallSignal> Signals { get; } = new();
 
-    public Task DeliverPushes(IReadOnlyList<PushDelivery> deliveries) => Task.CompletedTask;
+    /// <summary>(push id, connection id) for every push handed to a connection through presence.</summary>
+    public ConcurrentQueue<(string PushId, string ConnectionId)> Pushes { get; } = new();
+
+    public Task DeliverPushes(IReadOnlyList<PushDelivery> deliveries)
+    {
+        foreach (var delivery in deliveries)
+        {
+            foreach (var connection in delivery.ConnectionIds)
+            {
+                Pushes.Enqueue((delivery.Push.Id, connection));
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task DeliverBroadcast(PushBroadcast broadcast, IPushSender sender) => Task.CompletedTask;
 
     public Task PresenceChanged(IReadOnlyList<PresenceChange> changes) => Task.CompletedTask;
 

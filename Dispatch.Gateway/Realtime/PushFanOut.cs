@@ -1,0 +1,48 @@
+using Dispatch.Contracts.Realtime;
+
+namespace Dispatch.Gateway.Realtime;
+
+/// <summary>
+/// Sends one REST send to its workers by fanning it out to the gateways instead of through every worker's
+/// inbox and presence grain: a broadcast to 5,000 workers was 10,000 grain calls and 5,000 inbox saves
+/// before the last device heard of it (docs/realtime.md, "A push").
+/// <code>
+///   tracker.Open (saved: one row)  ──►  this gateway: DeliverBroadcast, in process
+///                                  ──►  every other gateway: DeliverBroadcast, one one-way call each
+///                                  ──►  InboxGrain.Store ×N (saved) ──► answered
+/// </code>
+/// Devices may hear of a push before its inbox has saved it, never before its send is saved; the caller is
+/// answered once every inbox has it, so an answered send survives a crash as before.
+/// </summary>
+internal sealed partial class PushFanOut(IGrainFactory grains, GatewayNode node, GatewayObserver local, ILogger<PushFanOut> logger)
+{
+    public async Task<IReadOnlyList<string>> Send(PushBroadcast broadcast)
+    {
+        var tracker = grains.GetGrain<IPushTrackerGrain>(broadcast.BroadcastId);
+        await tracker.Open(broadcast);
+
+        var gateways = await grains.GetGrain<IGatewayDirectoryGrain>(0).GetObservers();
+        await local.DeliverBroadcast(broadcast, tracker);
+        var here = node.Observer.GetGrainId();
+        foreach (var other in gateways.Where(g => g.GetGrainId() != here))
+        {
+            try
+            {
+                // One-way: queued, not awaited on the other gateway.
+                await other.DeliverBroadcast(broadcast, tracker);
+            }
+            catch (Exception e)
+            {
+                // Its devices get the pushes through Sync once the inboxes have them (below).
+                LogGatewayUnreachable(broadcast.BroadcastId, e.Message);
+            }
+        }
+
+        var pushes = broadcast.WorkerIds.Select((_, i) => broadcast.PushFor(i, tracker)).ToArray();
+        await Task.WhenAll(pushes.Select(push => grains.GetGrain<IInboxGrain>(push.WorkerId).Store(push)));
+        return pushes.Select(p => p.Id).ToArray();
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Send {BroadcastId} not handed to a gateway (its devices get it through Sync): {Reason}")]
+    private partial void LogGatewayUnreachable(string broadcastId, string reason);
+}
