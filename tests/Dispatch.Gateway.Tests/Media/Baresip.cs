@@ -21,11 +21,13 @@ internal sealed class Baresip : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly string _folder;
+    private readonly int? _controlPort;
 
-    private Baresip(Process process, string folder)
+    private Baresip(Process process, string folder, int? controlPort)
     {
         _process = process;
         _folder = folder;
+        _controlPort = controlPort;
     }
 
     public string Output
@@ -81,9 +83,11 @@ internal sealed class Baresip : IAsyncDisposable
     /// <param name="toneHz">The sine it sends when a call is up.</param>
     /// <param name="record">Load sndfile: what it hears is written to <see cref="HeardRecording"/>.</param>
     /// <param name="g711Only">Offer and accept PCMU and PCMA only, as a desk phone.</param>
+    /// <param name="answerManually">Ring until <see cref="Command"/>("accept") instead of answering at once (loads ctrl_tcp).</param>
     public static Baresip Start(IPEndPoint registrar, string username, string password, int port,
-        int toneHz = 440, bool record = false, bool g711Only = false)
+        int toneHz = 440, bool record = false, bool g711Only = false, bool answerManually = false)
     {
+        int? controlPort = answerManually ? FreePort.Next() : null;
         var folder = Directory.CreateTempSubdirectory($"dispatch-baresip-{Environment.ProcessId}-").FullName;
         var invariant = CultureInfo.InvariantCulture;
         File.WriteAllLines(Path.Combine(folder, "config"),
@@ -100,13 +104,14 @@ internal sealed class Baresip : IAsyncDisposable
             "module g711.so",
             "module ausine.so",
             .. record ? new[] { "module sndfile.so", "snd_path " + folder } : [],
+            .. controlPort is { } control ? new[] { "module_app ctrl_tcp.so", string.Create(invariant, $"ctrl_tcp_listen 127.0.0.1:{control}") } : [],
             "module_tmp uuid.so",
             "module_tmp account.so",
             "module_app menu.so",
         ]);
         var codecs = g711Only ? ";audio_codecs=PCMU,PCMA" : "";
         File.WriteAllText(Path.Combine(folder, "accounts"),
-            string.Create(invariant, $"<sip:{username}@{registrar.Address}:{registrar.Port};transport=udp>;auth_pass={password};answermode=auto;regint=600{codecs}\n"));
+            string.Create(invariant, $"<sip:{username}@{registrar.Address}:{registrar.Port};transport=udp>;auth_pass={password};answermode={(answerManually ? "manual" : "auto")};regint=600{codecs}\n"));
         File.WriteAllText(Path.Combine(folder, "contacts"), "");
         var start = new ProcessStartInfo(Binary)
         {
@@ -118,7 +123,7 @@ internal sealed class Baresip : IAsyncDisposable
         start.ArgumentList.Add("-f");
         start.ArgumentList.Add(folder);
         var process = Process.Start(start)!;
-        var baresip = new Baresip(process, folder);
+        var baresip = new Baresip(process, folder, controlPort);
         process.OutputDataReceived += (_, e) => baresip.Append(e.Data);
         process.ErrorDataReceived += (_, e) => baresip.Append(e.Data);
         process.BeginOutputReadLine();
@@ -146,6 +151,32 @@ internal sealed class Baresip : IAsyncDisposable
             Assert.True(DateTime.UtcNow < deadline && !_process.HasExited, $"baresip never printed '{text}':\n{Output}");
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>
+    /// One ctrl_tcp command (a netstring holding <c>{"command": ..}</c>), as its menu knows them: <c>accept</c> answers the
+    /// ringing call, <c>hangup</c> ends it. Returns baresip's reply (a netstring of JSON).
+    /// </summary>
+    public async Task<string> Command(string command, TimeSpan timeout)
+    {
+        var port = _controlPort ?? throw new InvalidOperationException("Start baresip with answerManually to control it.");
+        using var cancel = new CancellationTokenSource(timeout);
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, port, cancel.Token);
+        var stream = client.GetStream();
+        var json = $"{{\"command\":\"{command}\",\"params\":\"\",\"token\":\"test\"}}";
+        var framed = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Encoding.UTF8.GetByteCount(json)}:{json},"));
+        await stream.WriteAsync(framed, cancel.Token);
+        var reply = new StringBuilder();
+        var buffer = new byte[4096];
+        // Events share the connection; the reply is the netstring that says "response".
+        while (!reply.ToString().Contains("\"response\"", StringComparison.Ordinal))
+        {
+            var read = await stream.ReadAsync(buffer, cancel.Token);
+            Assert.True(read > 0, $"baresip closed its control connection after '{command}': {reply}\n{Output}");
+            reply.Append(Encoding.UTF8.GetString(buffer, 0, read));
+        }
+        return reply.ToString();
     }
 
     /// <summary>SIGTERM (baresip unregisters and quits), then a kill if it is still there after 10 s.</summary>
