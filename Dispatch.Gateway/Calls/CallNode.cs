@@ -73,7 +73,7 @@ internal sealed partial class CallNode(GatewayObserver observer, IServiceProvide
     private void OnLegDropped(CallLegDropped dropped)
     {
         LogLegDropped(logger, dropped.CallId, dropped.LegId, dropped.Reason);
-        grains.GetGrain<ICallGrain>(dropped.CallId).Fail(CallOutcome.Dropped, $"media leg '{dropped.LegId}' dropped: {dropped.Reason}")
+        grains.GetGrain<ICallGrain>(dropped.CallId).Fail(CallOutcome.Dropped, CallEndCause.MediaDropped, $"media leg '{dropped.LegId}' dropped: {dropped.Reason}")
             .ContinueWith(t => LogFailFailed(logger, dropped.CallId, t.Exception!.GetBaseException().Message),
                 CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }

@@ -7,6 +7,7 @@ namespace Dispatch.Gateway.Calls;
 /// <param name="Fallback"><c>none</c>, <c>on_duty_worker</c> or <c>grid_chief</c>: why <paramref name="Ringing"/> is not the callee.</param>
 /// <param name="State"><c>ringing</c>, <c>connected</c> or <c>ended</c>.</param>
 /// <param name="Outcome">Once ended: <c>answered</c>, <c>busy</c>, <c>no_answer</c>, <c>declined</c>, <c>cancelled</c>, <c>failed</c> or <c>dropped</c>.</param>
+/// <param name="EndCause">Once ended: why, as a code pages translate (<see cref="CallEndCause"/> in snake_case); <paramref name="Reason"/> says it in English.</param>
 public sealed record CallView(
     string CallId,
     CallPartyView Caller,
@@ -19,6 +20,7 @@ public sealed record CallView(
     string State,
     string? Outcome,
     string? Reason,
+    string? EndCause,
     DateTimeOffset StartedAt,
     DateTimeOffset? AnsweredAt,
     DateTimeOffset? EndedAt,
@@ -27,6 +29,7 @@ public sealed record CallView(
     public static CallView From(CallRecord r) => new(
         r.Id, CallPartyView.From(r.Caller), CallPartyView.From(r.Callee), CallPartyView.From(r.Ringing), Snake(r.Fallback),
         r.CallerDevice, r.DevicesRang, r.AnsweredDevice, Snake(r.State), r.Outcome is { } o ? Snake(o) : null, r.EndReason,
+        r.EndCause is { } c ? Snake(c) : null,
         r.StartedAt, r.AnsweredAt, r.EndedAt, Math.Round(r.Duration.TotalSeconds, 3));
 
     public static string Snake<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());

@@ -83,7 +83,7 @@ internal sealed partial class DispatchHub
         }
         catch (CallMediaException e)
         {
-            await grain.Fail(CallOutcome.Failed, "joining the two browsers failed: " + e.Message);
+            await grain.Fail(CallOutcome.Failed, CallEndCause.MediaFailed, "joining the two browsers failed: " + e.Message);
             throw new HubException($"Call '{id}' could not connect its media: {e.Message}");
         }
         return answer;

@@ -32,7 +32,7 @@ public sealed partial class CallGrain(
     {
         if (Record is { State: not CallState.Ended } lost)
         {
-            await End(lost, CallOutcome.Failed, "the server that carried the call restarted");
+            await End(lost, CallOutcome.Failed, CallEndCause.ServerRestarted, "the server that carried the call restarted");
         }
     }
 
@@ -53,22 +53,22 @@ public sealed partial class CallGrain(
 
         if (await Line(callee.Definition.Id).Seize(record.Id) is not null)
         {
-            return new CallStarted(await End(record, CallOutcome.Busy, $"{callee.Definition.Name} is already in a call"), null);
+            return new CallStarted(await End(record, CallOutcome.Busy, CallEndCause.CalleeBusy, $"{callee.Definition.Name} is already in a call"), null);
         }
         if (await Line(caller.Definition.Id).Seize(record.Id) is not null)
         {
             await Line(callee.Definition.Id).Release(record.Id);
-            return new CallStarted(await End(record, CallOutcome.Failed, "you are already in another call"), null);
+            return new CallStarted(await End(record, CallOutcome.Failed, CallEndCause.CallerBusy, "you are already in another call"), null);
         }
         var target = await new RingTargets(GrainFactory, start.RingsPhones).Find(callee, caller.Definition.Id);
         if (target is null)
         {
-            return new CallStarted(await End(record, CallOutcome.NoAnswer,
+            return new CallStarted(await End(record, CallOutcome.NoAnswer, CallEndCause.Unreachable,
                 $"{callee.Definition.Name} has no live device, and no on-duty worker or grid chief of their units is online"), null);
         }
         if (target.Fallback != CallFallback.None && await Line(target.Worker.WorkerId).Seize(record.Id) is not null)
         {
-            return new CallStarted(await End(record with { Ringing = target.Worker, Fallback = target.Fallback }, CallOutcome.Busy,
+            return new CallStarted(await End(record with { Ringing = target.Worker, Fallback = target.Fallback }, CallOutcome.Busy, CallEndCause.FallbackBusy,
                 $"{callee.Definition.Name} has no live device and {target.Worker.Name}, who would ring instead, is already in a call"), null);
         }
 
@@ -117,7 +117,7 @@ public sealed partial class CallGrain(
         {
             return refused;
         }
-        await End(Record!, CallOutcome.Declined, $"declined by {Record!.Ringing.Name} on device {deviceId}");
+        await End(Record!, CallOutcome.Declined, CallEndCause.Declined, $"declined by {Record!.Ringing.Name} on device {deviceId}");
         return CallRefusal.None;
     }
 
@@ -139,10 +139,11 @@ public sealed partial class CallGrain(
         if (record.State == CallState.Ringing)
         {
             return isCaller
-                ? await EndedWith(CallOutcome.Cancelled, "cancelled by the caller before anyone answered")
+                ? await EndedWith(CallOutcome.Cancelled, CallEndCause.Cancelled, "cancelled by the caller before anyone answered")
                 : await Decline(workerId, deviceId);
         }
-        return await EndedWith(CallOutcome.Answered, isCaller ? $"hung up by {record.Caller.Name}" : $"hung up by {record.Ringing.Name}");
+        return await EndedWith(CallOutcome.Answered, isCaller ? CallEndCause.HungUpByCaller : CallEndCause.HungUpByCallee,
+            isCaller ? $"hung up by {record.Caller.Name}" : $"hung up by {record.Ringing.Name}");
     }
 
     public async Task PhonesGaveUp(int sipStatus, string detail)
@@ -156,21 +157,21 @@ public sealed partial class CallGrain(
             // A phone that is busy or out of reach does not end the call while a browser or app still rings.
             return;
         }
-        var (outcome, reason) = sipStatus switch
+        var (outcome, cause, reason) = sipStatus switch
         {
-            486 or 600 => (CallOutcome.Busy, $"{record.Ringing.Name}'s phone is busy ({sipStatus})"),
-            603 => (CallOutcome.Declined, $"declined on {record.Ringing.Name}'s phone ({sipStatus})"),
-            408 or 480 or 487 => (CallOutcome.NoAnswer, $"{record.Ringing.Name}'s phone did not answer ({sipStatus} {detail})"),
-            _ => (CallOutcome.Failed, $"{record.Ringing.Name}'s phone failed the call ({sipStatus} {detail})"),
+            486 or 600 => (CallOutcome.Busy, CallEndCause.PhoneBusy, $"{record.Ringing.Name}'s phone is busy ({sipStatus})"),
+            603 => (CallOutcome.Declined, CallEndCause.PhoneDeclined, $"declined on {record.Ringing.Name}'s phone ({sipStatus})"),
+            408 or 480 or 487 => (CallOutcome.NoAnswer, CallEndCause.PhoneNoAnswer, $"{record.Ringing.Name}'s phone did not answer ({sipStatus} {detail})"),
+            _ => (CallOutcome.Failed, CallEndCause.PhoneFailed, $"{record.Ringing.Name}'s phone failed the call ({sipStatus} {detail})"),
         };
-        await End(record, outcome, reason);
+        await End(record, outcome, cause, reason);
     }
 
-    public async Task Fail(CallOutcome outcome, string reason)
+    public async Task Fail(CallOutcome outcome, CallEndCause cause, string reason)
     {
         if (Record is { State: not CallState.Ended } record)
         {
-            await End(record, outcome, reason);
+            await End(record, outcome, cause, reason);
         }
     }
 
@@ -180,13 +181,13 @@ public sealed partial class CallGrain(
     {
         if (Record is { State: CallState.Ringing } record)
         {
-            await End(record, CallOutcome.NoAnswer, $"nobody answered within {(record.DevicesRang.Count == 0 ? "the ring time" : "the ring time on " + string.Join(", ", record.DevicesRang))}");
+            await End(record, CallOutcome.NoAnswer, CallEndCause.RingTimeout, $"nobody answered within {(record.DevicesRang.Count == 0 ? "the ring time" : "the ring time on " + string.Join(", ", record.DevicesRang))}");
         }
     }
 
-    private async Task<CallRefusal> EndedWith(CallOutcome outcome, string reason)
+    private async Task<CallRefusal> EndedWith(CallOutcome outcome, CallEndCause cause, string reason)
     {
-        await End(Record!, outcome, reason);
+        await End(Record!, outcome, cause, reason);
         return CallRefusal.None;
     }
 
@@ -200,9 +201,9 @@ public sealed partial class CallGrain(
     };
 
     /// <summary>Ends the call once: saves the record, tells everyone still in it and the media node, frees the lines.</summary>
-    private async Task<CallRecord> End(CallRecord record, CallOutcome outcome, string reason)
+    private async Task<CallRecord> End(CallRecord record, CallOutcome outcome, CallEndCause cause, string reason)
     {
-        var ended = record with { State = CallState.Ended, Outcome = outcome, EndReason = reason, EndedAt = clock.GetUtcNow() };
+        var ended = record with { State = CallState.Ended, Outcome = outcome, EndCause = cause, EndReason = reason, EndedAt = clock.GetUtcNow() };
         await Save(ended);
         StopRingTimer();
         _keepAlive?.Dispose();

@@ -18,6 +18,7 @@ public sealed record CallInfo(
     string State,
     string? Outcome,
     string? Reason,
+    string? EndCause,
     DateTimeOffset StartedAt,
     DateTimeOffset? AnsweredAt,
     DateTimeOffset? EndedAt,

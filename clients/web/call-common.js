@@ -75,7 +75,9 @@ function setState(state, text) {
 
 function showEnded(call) {
   dispatchCall.outcome = call.outcome; dispatchCall.reason = call.reason;
-  $('callReason').textContent = call.reason || '';
+  // The server's reason is English words for logs; the page says it in its own language from the cause code.
+  const cause = t('causes')[call.endCause];
+  $('callReason').textContent = cause ? cause(call) : (call.reason || '');
   setState('ended', t('outcomes')[call.outcome] || call.outcome);
   endMedia();
 }

@@ -153,7 +153,7 @@ public sealed partial class CallSipHook(IServiceProvider services, IGrainFactory
         {
             LogMediaRefused(logger, phone.CallId, e.Message);
             StopPhones(phone.CallId);
-            await grain.Fail(CallOutcome.Failed, "the phone's answer was refused by the media plane: " + e.Message);
+            await grain.Fail(CallOutcome.Failed, CallEndCause.MediaFailed, "the phone's answer was refused by the media plane: " + e.Message);
         }
     }
 

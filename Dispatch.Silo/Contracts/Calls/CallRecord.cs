@@ -25,6 +25,10 @@ public sealed record CallRecord(
     [property: Id(13)] DateTimeOffset? EndedAt,
     [property: Id(14)] IReadOnlyList<string> UnitCodes)
 {
+    /// <summary>Once ended: why, as a code pages translate (<see cref="EndReason"/> is the same in English words).</summary>
+    [Id(15)]
+    public CallEndCause? EndCause { get; init; }
+
     /// <summary>Talk time: from the answer to the end (zero for a call never answered).</summary>
     public TimeSpan Duration => AnsweredAt is { } answered && EndedAt is { } ended ? ended - answered : TimeSpan.Zero;
 

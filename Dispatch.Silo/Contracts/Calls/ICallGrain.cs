@@ -24,7 +24,7 @@ public interface ICallGrain : IGrainWithStringKey
     Task PhonesGaveUp(int sipStatus, string detail);
 
     /// <summary>The media plane lost a leg, or could not set one up: the call ends for both sides with the reason.</summary>
-    Task Fail(CallOutcome outcome, string reason);
+    Task Fail(CallOutcome outcome, CallEndCause cause, string reason);
 
     [ReadOnly]
     Task<CallRecord?> Get();

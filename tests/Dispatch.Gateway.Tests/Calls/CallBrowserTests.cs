@@ -67,6 +67,8 @@ public sealed class CallBrowserTests(ITestOutputHelper output)
                 }
                 Assert.Equal("answered", (string?)round["outcomes"]!["dispatcher"]);
                 Assert.Equal("answered", (string?)round["outcomes"]!["worker"]);
+                // The dispatcher hung up: the worker's page says so in Chinese (its default), with the dispatcher's name.
+                Assert.EndsWith(" 已挂断", (string?)round["workerReason"]);
                 var record = await http.GetFromJsonAsync<CallInfo>($"/api/calls/{(string?)round["callId"]}");
                 Assert.Equal(("ended", "answered"), (record!.State, record.Outcome));
                 Assert.Equal(worker.Id, record.Callee.WorkerId);

@@ -48,6 +48,7 @@ public sealed class CallHubTests(CallAppFixture fixture) : IClassFixture<CallApp
         Assert.Contains("no longer ringing", late.Message);
         Assert.Equal(("ended", "answered"), (endedAtWeb.State, endedAtWeb.Outcome));
         Assert.Contains("hung up by", endedAtDispatcher.Reason);
+        Assert.StartsWith("hung_up_by_", endedAtDispatcher.EndCause);
         Assert.Equal(("answered", "web-1"), (record!.Outcome, record.AnsweredDevice));
         Assert.True(record.EndedAt >= record.AnsweredAt && record.AnsweredAt >= record.StartedAt);
         await Poll(() => App.Media.Of(started.CallId).Contains($"close {started.CallId}"), "the media plane closes the call");
@@ -124,6 +125,7 @@ public sealed class CallHubTests(CallAppFixture fixture) : IClassFixture<CallApp
 
         Assert.Equal("declined", ended.Outcome);
         Assert.Contains("web-2", ended.Reason);
+        Assert.Equal("declined", ended.EndCause);
     }
 
     [Fact]
@@ -142,6 +144,7 @@ public sealed class CallHubTests(CallAppFixture fixture) : IClassFixture<CallApp
 
         Assert.Equal(("ended", "busy"), (second.Call.State, second.Call.Outcome));
         Assert.Contains("already in a call", second.Call.Reason);
+        Assert.Equal("callee_busy", second.Call.EndCause);
         Assert.False(atWeb.Saw("callRinging", second.CallId));
         await Poll(() => App.Media.Of(second.CallId).Contains($"close {second.CallId}"), "the busy call's leg is closed");
         await dispatcher.HangUpAsync(first.CallId);
@@ -166,7 +169,7 @@ public sealed class CallHubTests(CallAppFixture fixture) : IClassFixture<CallApp
         Assert.Equal(("on_duty_worker", onDuty.Id, worker.Id), (started.Call.Fallback, started.Call.Ringing.WorkerId, started.Call.Callee.WorkerId));
         Assert.Equal(onDuty.Name, started.Call.Ringing.Name);
         Assert.Equal("on_duty_worker", ringing.Fallback);
-        Assert.Equal("cancelled", cancelled.Outcome);
+        Assert.Equal(("cancelled", "cancelled"), (cancelled.Outcome, cancelled.EndCause));
     }
 
     [Fact]
@@ -221,6 +224,7 @@ public sealed class CallHubTests(CallAppFixture fixture) : IClassFixture<CallApp
         var toWorker = await atWeb.Next("callEnded", started.CallId);
 
         Assert.Equal(("dropped", "dropped"), (toDispatcher.Outcome, toWorker.Outcome));
+        Assert.Equal(("media_dropped", "media_dropped"), (toDispatcher.EndCause, toWorker.EndCause));
         Assert.Contains("consent expired", toDispatcher.Reason);
         Assert.Contains("callee-web-6", toWorker.Reason);
     }

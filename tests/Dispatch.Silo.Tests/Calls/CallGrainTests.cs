@@ -57,6 +57,7 @@ public sealed class CallGrainTests(CallClusterFixture fixture) : IClassFixture<C
         Assert.Equal(CallRefusal.Ended, again);
         Assert.Equal(CallOutcome.Answered, record.Outcome);
         Assert.Contains("网格员乙", toCaller.Call.EndReason);
+        Assert.Equal(CallEndCause.HungUpByCallee, toCaller.Call.EndCause);
         Assert.NotNull(record.AnsweredAt);
         Assert.NotNull(record.EndedAt);
         Assert.True(record.StartedAt <= record.AnsweredAt && record.AnsweredAt <= record.EndedAt);
@@ -81,6 +82,7 @@ public sealed class CallGrainTests(CallClusterFixture fixture) : IClassFixture<C
         Assert.Equal(CallState.Ended, busy.Call.State);
         Assert.Equal(CallOutcome.Busy, busy.Call.Outcome);
         Assert.Contains("already in a call", busy.Call.EndReason);
+        Assert.Equal(CallEndCause.CalleeBusy, busy.Call.EndCause);
         Assert.Equal(CallState.Ringing, later.Call.State);
     }
 
@@ -99,6 +101,7 @@ public sealed class CallGrainTests(CallClusterFixture fixture) : IClassFixture<C
 
         Assert.Equal(CallOutcome.NoAnswer, ended.Call.Outcome);
         Assert.Contains("nobody answered", ended.Call.EndReason);
+        Assert.Equal(CallEndCause.RingTimeout, ended.Call.EndCause);
         Assert.Equal(CallRefusal.Ended, late);
     }
 
@@ -119,6 +122,7 @@ public sealed class CallGrainTests(CallClusterFixture fixture) : IClassFixture<C
         Assert.Equal(CallRefusal.None, declined);
         Assert.Equal(CallOutcome.Declined, toCaller.Call.Outcome);
         Assert.Contains("web-a", toCaller.Call.EndReason);
+        Assert.Equal(CallEndCause.Declined, toCaller.Call.EndCause);
     }
 
     [Fact]
@@ -192,6 +196,7 @@ public sealed class CallGrainTests(CallClusterFixture fixture) : IClassFixture<C
         Assert.Equal(CallState.Ended, started.Call.State);
         Assert.Equal(CallOutcome.NoAnswer, started.Call.Outcome);
         Assert.Contains("no live device", started.Call.EndReason);
+        Assert.Equal(CallEndCause.Unreachable, started.Call.EndCause);
     }
 
     [Fact]
@@ -206,7 +211,7 @@ public sealed class CallGrainTests(CallClusterFixture fixture) : IClassFixture<C
         var started = await tree.Call(id).Start(tree.Start(caller, tree.Dispatcher, tree.Worker));
         await tree.Call(id).PhonesGaveUp(486, "Busy Here");
         var stillRinging = (await tree.Call(id).Get())!.State;
-        await tree.Call(id).Fail(CallOutcome.Dropped, "media leg 'caller' dropped: consent expired");
+        await tree.Call(id).Fail(CallOutcome.Dropped, CallEndCause.MediaDropped, "media leg 'caller' dropped: consent expired");
         var ended = await Signals.Next(id, CallSignalKind.Ended, caller.ConnectionId);
 
         Assert.Equal(tree.Worker + "-desk", started.SipUsername);
@@ -214,6 +219,7 @@ public sealed class CallGrainTests(CallClusterFixture fixture) : IClassFixture<C
         Assert.Equal(CallState.Ringing, stillRinging);
         Assert.Equal(CallOutcome.Dropped, ended.Call.Outcome);
         Assert.Contains("consent expired", ended.Call.EndReason);
+        Assert.Equal(CallEndCause.MediaDropped, ended.Call.EndCause);
     }
 
     [Fact]
@@ -228,6 +234,6 @@ public sealed class CallGrainTests(CallClusterFixture fixture) : IClassFixture<C
         await tree.Call(id).PhonesGaveUp(603, "Decline");
 
         Assert.Equal(CallState.Ringing, started.Call.State);
-        Assert.Equal(CallOutcome.Declined, (await tree.Call(id).Get())!.Outcome);
+        Assert.Equal((CallOutcome.Declined, CallEndCause.PhoneDeclined), ((await tree.Call(id).Get())!.Outcome, (await tree.Call(id).Get())!.EndCause));
     }
 }

@@ -36,6 +36,7 @@ public sealed class CallRestartTests
         Assert.Equal("web-a", kept.AnsweredDevice);
         Assert.Equal(CallOutcome.Failed, lost!.Outcome);
         Assert.Contains("restarted", lost.EndReason);
+        Assert.Equal(CallEndCause.ServerRestarted, lost.EndCause);
         Assert.Equal([ringing, answered], listed.Calls.Select(c => c.Id));
         Assert.Equal(CallOutcome.Failed, listed.Calls[0].Outcome);
     }
