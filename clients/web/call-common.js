@@ -33,6 +33,7 @@ async function connect() {
   $('login').hidden = true; $('page').hidden = false; $('logout').hidden = false;
   $('who').textContent = `${me.role} · ${me.workerId || ''}`;
   setState('idle');
+  prepareNext();
   if (window.onConnected) await window.onConnected();
 }
 
@@ -43,26 +44,71 @@ async function api(path) {
   return body;
 }
 
-/** Camera and microphone, a new peer connection, and a complete offer (every candidate gathered). */
-async function makeOffer() {
-  endMedia();
-  const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
-  dispatchCall.stream = stream;
-  $('localVideo').srcObject = stream;
+// Set-up time (docs/benchmarks.md, "click to first remote video frame"): a peer connection with its complete offer is
+// made ahead of the next call, while the page is idle, so a click (or 接听) sends it at once. The camera and the
+// microphone open only when a call starts, in parallel with the signalling, and their tracks go onto the prepared
+// transceivers (replaceTrack needs no new offer). A prepared connection is renewed every minute while unused.
+const PREPARED_LIFETIME_MS = 60000;
+let prepared = null;
+
+/** A peer connection with an audio and a video transceiver and a complete offer (every candidate gathered). */
+async function newConnection() {
   const pc = new RTCPeerConnection();
-  dispatchCall.pc = pc;
-  stream.getTracks().forEach(track => pc.addTrack(track, stream));
+  const audio = pc.addTransceiver('audio', { direction: 'sendrecv' });
+  const video = pc.addTransceiver('video', { direction: 'sendrecv' });
   pc.ontrack = event => { $('remoteVideo').srcObject = event.streams[0] || new MediaStream([event.track]); };
   watchIce(pc);
   await pc.setLocalDescription(await pc.createOffer());
   await gatheringComplete(pc);
-  return pc.localDescription.sdp;
+  return { pc, audio, video, sdp: pc.localDescription.sdp, at: Date.now() };
+}
+
+/** Makes the next call's connection now (and again each minute until a call takes it). */
+function prepareNext() {
+  const mine = newConnection().catch(() => null);
+  prepared = mine;
+  setTimeout(async () => {
+    if (prepared !== mine) return;
+    const stale = await mine;
+    prepareNext();
+    if (stale) stale.pc.close();
+  }, PREPARED_LIFETIME_MS);
+}
+
+async function takePrepared() {
+  const ready = prepared ? await prepared : null;
+  prepared = null;
+  return ready || newConnection();
+}
+
+/** The offer for a call: the prepared connection's; camera and microphone are attached as soon as they open. */
+async function makeOffer() {
+  endMedia();
+  const ready = await takePrepared();
+  dispatchCall.pc = ready.pc;
+  dispatchCall.media = attachMedia(ready);
+  return ready.sdp;
+}
+
+async function attachMedia(ready) {
+  try {
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+    if (dispatchCall.pc !== ready.pc) { stream.getTracks().forEach(track => track.stop()); return; }
+    dispatchCall.stream = stream;
+    $('localVideo').srcObject = stream;
+    await ready.audio.sender.replaceTrack(stream.getAudioTracks()[0] || null);
+    await ready.video.sender.replaceTrack(stream.getVideoTracks()[0] || null);
+  } catch (e) {
+    $('callReason').textContent = t('failed')(e.message);
+  }
 }
 
 function endMedia() {
+  const hadCall = dispatchCall.pc !== null;
   if (dispatchCall.pc) dispatchCall.pc.close();
   if (dispatchCall.stream) dispatchCall.stream.getTracks().forEach(track => track.stop());
   dispatchCall.pc = null; dispatchCall.stream = null;
+  if (hadCall && hub) prepareNext();
 }
 
 function setState(state, text) {
