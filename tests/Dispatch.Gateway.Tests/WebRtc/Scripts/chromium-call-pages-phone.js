@@ -8,50 +8,9 @@
 //   {"hangUp": ""}          the dispatcher hangs up; answers {"ended": {...}} once the dispatcher's page (and a connected worker page) ended
 //   {"stop": ""}            closes the browser
 // argv: <playwright-core folder> <chromium wrapper> <origin> <dispatcher login> <worker login> <worker id> <password>
-const path = require('path');
-const readline = require('readline');
-const { chromium } = require(path.join(process.argv[2], 'node_modules', 'playwright-core'));
+const { launch, say, nextLine, openCallPage, received, until } = require('./chromium-common');
 const [origin, dispatcherLogin, workerLogin, workerId, password] = process.argv.slice(4);
-
-const lines = readline.createInterface({ input: process.stdin });
-const queued = [];
-let waiting = null;
-lines.on('line', line => { if (waiting) { const w = waiting; waiting = null; w(line); } else queued.push(line); });
-const nextLine = () => queued.length ? Promise.resolve(queued.shift()) : new Promise(resolve => { waiting = resolve; });
-const say = o => process.stdout.write(JSON.stringify(o) + '\n');
-
-async function open(browser, page, login) {
-  const p = await (await browser.newContext()).newPage();
-  await p.goto(origin + '/' + page);
-  await p.fill('[data-testid=login-name]', login);
-  await p.fill('[data-testid=login-password]', password);
-  await p.click('[data-testid=login-submit]');
-  await p.waitForSelector('#page:not([hidden])', { timeout: 30000 });
-  return p;
-}
-
-// What this page's peer connection received so far: decoded video frames, audio packets and energy.
-const received = page => page.evaluate(async () => {
-  const out = { framesDecoded: 0, audioPackets: 0, audioEnergy: 0, state: window.dispatchCall.state, outcome: window.dispatchCall.outcome };
-  if (!window.dispatchCall.pc) return out;
-  for (const r of (await window.dispatchCall.pc.getStats()).values()) {
-    if (r.type !== 'inbound-rtp') continue;
-    if (r.kind === 'video') out.framesDecoded += r.framesDecoded || 0;
-    if (r.kind === 'audio') { out.audioPackets += r.packetsReceived || 0; out.audioEnergy += r.totalAudioEnergy || 0; }
-  }
-  return out;
-});
-
-async function until(what, check, ms) {
-  const end = Date.now() + ms;
-  let last;
-  while (Date.now() < end) {
-    last = await check();
-    if (last.ok) return last;
-    await new Promise(r => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last)}`);
-}
+const open = (browser, page, login) => openCallPage(browser, origin, page, login, password);
 
 const status = async page => ({
   state: await page.getAttribute('[data-testid=call-status]', 'data-state'),
@@ -62,15 +21,7 @@ const status = async page => ({
 });
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.argv[3],
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-      '--disable-quic', '--autoplay-policy=no-user-gesture-required', `--unsafely-treat-insecure-origin-as-secure=${origin}`,
-    ],
-  });
+  const browser = await launch(['--autoplay-policy=no-user-gesture-required', `--unsafely-treat-insecure-origin-as-secure=${origin}`]);
   try {
     const worker = await open(browser, 'call-worker.html', workerLogin);
     const dispatcher = await open(browser, 'call-dispatcher.html', dispatcherLogin);

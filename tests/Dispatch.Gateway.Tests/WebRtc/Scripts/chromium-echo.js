@@ -2,24 +2,15 @@
 // Protocol on stdio, one JSON object per line:
 //   stdout {"offer": sdp}  ->  stdin {"answer": sdp}  ->  stdout {"result": {...}} or {"error": "..."}
 // argv: <playwright-core folder> <chromium wrapper>
-const path = require('path');
 const readline = require('readline');
-const { chromium } = require(path.join(process.argv[2], 'node_modules', 'playwright-core'));
+const { launch } = require('./chromium-common');
 
 const lines = readline.createInterface({ input: process.stdin });
 const nextLine = () => new Promise(resolve => lines.once('line', resolve));
 const say = o => process.stdout.write(JSON.stringify(o) + '\n');
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.argv[3],
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-      '--disable-quic', '--disable-features=WebRtcHideLocalIpsWithMdns',
-    ],
-  });
+  const browser = await launch(['--disable-features=WebRtcHideLocalIpsWithMdns']);
   try {
     const page = await browser.newPage();
     // A secure origin for getUserMedia without any server: Playwright answers the request itself.

@@ -2,21 +2,12 @@
 // namespace, through a wrapper), logs in, presses "测试摄像头和麦克风" and waits for the page's verdict.
 // argv: <playwright-core folder> <chromium wrapper> <origin> <login> <password>
 // stdout: {"result": {...}} or {"error": "..."}
-const path = require('path');
-const { chromium } = require(path.join(process.argv[2], 'node_modules', 'playwright-core'));
+const { launch } = require('./chromium-common');
 const [origin, login, password] = process.argv.slice(4);
 const say = o => process.stdout.write(JSON.stringify(o) + '\n');
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.argv[3],
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-      '--disable-quic', `--unsafely-treat-insecure-origin-as-secure=${origin}`,
-    ],
-  });
+  const browser = await launch([`--unsafely-treat-insecure-origin-as-secure=${origin}`]);
   try {
     const page = await browser.newPage();
     await page.goto(origin + '/');
