@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Dispatch.Media.Sip.Messages;
@@ -10,11 +11,15 @@ public static class SipMessageWriter
     /// <summary>Measures first, then encodes every piece straight into one array of the exact size (no text copy of the message).</summary>
     public static byte[] Write(SipMessage message)
     {
-        var startLine = message.StartLine;
-        var body = message.Body.Span;
-        Span<byte> length = stackalloc byte[11];
-        body.Length.TryFormat(length, out var lengthDigits, default, System.Globalization.CultureInfo.InvariantCulture);
-        var size = Encoding.UTF8.GetByteCount(startLine) + 2;
+        var bytes = new byte[Measure(message)];
+        WriteTo(message, bytes);
+        return bytes;
+    }
+
+    /// <summary>The size of the wire form in bytes.</summary>
+    public static int Measure(SipMessage message)
+    {
+        var size = Encoding.UTF8.GetByteCount(message.StartLine) + 2;
         foreach (var field in message.Headers)
         {
             if (!IsContentLength(field))
@@ -22,35 +27,47 @@ public static class SipMessageWriter
                 size += Encoding.UTF8.GetByteCount(field.Name) + 2 + Encoding.UTF8.GetByteCount(field.Value) + 2;
             }
         }
-        size += ContentLengthPrefix.Length + lengthDigits + 4 + body.Length;
-        var bytes = new byte[size];
-        var at = Put(bytes, 0, startLine);
-        at = Put(bytes, at, "\r\n"u8);
+        Span<byte> digits = stackalloc byte[11];
+        return size + ContentLengthPrefix.Length + LengthDigits(message, digits) + 4 + message.Body.Length;
+    }
+
+    /// <summary>Writes the wire form to the start of <paramref name="destination"/> (at least <see cref="Measure"/> bytes); returns its length.</summary>
+    public static int WriteTo(SipMessage message, Span<byte> destination)
+    {
+        var at = Put(destination, 0, message.StartLine);
+        at = Put(destination, at, "\r\n"u8);
         foreach (var field in message.Headers)
         {
             if (!IsContentLength(field))
             {
-                at = Put(bytes, at, field.Name);
-                at = Put(bytes, at, ": "u8);
-                at = Put(bytes, at, field.Value);
-                at = Put(bytes, at, "\r\n"u8);
+                at = Put(destination, at, field.Name);
+                at = Put(destination, at, ": "u8);
+                at = Put(destination, at, field.Value);
+                at = Put(destination, at, "\r\n"u8);
             }
         }
-        at = Put(bytes, at, ContentLengthPrefix);
-        at = Put(bytes, at, length[..lengthDigits]);
-        at = Put(bytes, at, "\r\n\r\n"u8);
-        body.CopyTo(bytes.AsSpan(at));
-        return bytes;
+        Span<byte> digits = stackalloc byte[11];
+        at = Put(destination, at, ContentLengthPrefix);
+        at = Put(destination, at, digits[..LengthDigits(message, digits)]);
+        at = Put(destination, at, "\r\n\r\n"u8);
+        message.Body.Span.CopyTo(destination[at..]);
+        return at + message.Body.Length;
+    }
+
+    private static int LengthDigits(SipMessage message, Span<byte> digits)
+    {
+        message.Body.Length.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+        return written;
     }
 
     private static bool IsContentLength(SipHeaderField field) =>
         string.Equals(field.Name, SipHeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase);
 
-    private static int Put(byte[] bytes, int at, string text) => at + Encoding.UTF8.GetBytes(text, bytes.AsSpan(at));
+    private static int Put(Span<byte> destination, int at, string text) => at + Encoding.UTF8.GetBytes(text, destination[at..]);
 
-    private static int Put(byte[] bytes, int at, ReadOnlySpan<byte> raw)
+    private static int Put(Span<byte> destination, int at, ReadOnlySpan<byte> raw)
     {
-        raw.CopyTo(bytes.AsSpan(at));
+        raw.CopyTo(destination[at..]);
         return at + raw.Length;
     }
 }
