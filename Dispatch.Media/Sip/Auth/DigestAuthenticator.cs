@@ -38,23 +38,7 @@ public sealed class DigestAuthenticator(DigestNonceManager nonces, string realm,
     /// <param name="lookupHa1">The stored HA1 for a username and algorithm, or null for an unknown user.</param>
     public DigestVerification Verify(SipRequest request, Func<string, DigestAlgorithm, string?> lookupHa1, string headerName = SipHeaderNames.Authorization)
     {
-        DigestCredentials? credentials = null;
-        var sawOurs = false;
-        foreach (var value in request.Headers.All(headerName))
-        {
-            if (DigestCredentials.TryParse(value, out var parsed))
-            {
-                if (parsed.Realm == Realm)
-                {
-                    credentials = parsed;
-                    break;
-                }
-            }
-            else if (value.TrimStart().StartsWith("Digest", StringComparison.OrdinalIgnoreCase))
-            {
-                sawOurs = true;
-            }
-        }
+        var credentials = FindCredentials(request.Headers, headerName, out var sawOurs);
         if (credentials is null)
         {
             return new(sawOurs ? DigestOutcome.Malformed : DigestOutcome.MissingCredentials);
@@ -86,5 +70,34 @@ public sealed class DigestAuthenticator(DigestNonceManager nonces, string realm,
             _ => DigestOutcome.UnknownNonce,
         };
         return new(outcome, credentials.Username);
+    }
+
+    /// <summary>
+    /// The first Digest credentials for our realm, as <see cref="Verify"/> judges them. Each value is parsed once per
+    /// request (kept with the header field), so a caller that needs the username first pays no second parse.
+    /// </summary>
+    public DigestCredentials? FindCredentials(SipRequest request, string headerName = SipHeaderNames.Authorization) =>
+        FindCredentials(request.Headers, headerName, out _);
+
+    /// <param name="sawMalformedDigest">Some value named the Digest scheme but did not parse.</param>
+    private DigestCredentials? FindCredentials(SipHeaders headers, string headerName, out bool sawMalformedDigest)
+    {
+        sawMalformedDigest = false;
+        var name = SipHeaderNames.Normalize(headerName);
+        for (var i = headers.IndexOf(name); i >= 0; i = headers.IndexOf(name, i + 1))
+        {
+            if (headers.ParsedAt(i, DigestCredentials.ParseOrNull) is { } parsed)
+            {
+                if (parsed.Realm == Realm)
+                {
+                    return parsed;
+                }
+            }
+            else if (headers.FieldAt(i).Value.AsSpan().TrimStart().StartsWith("Digest", StringComparison.OrdinalIgnoreCase))
+            {
+                sawMalformedDigest = true;
+            }
+        }
+        return null;
     }
 }

@@ -40,6 +40,8 @@ public sealed record DigestCredentials(
         return true;
     }
 
+    internal static DigestCredentials? ParseOrNull(string headerValue) => TryParse(headerValue, out var credentials) ? credentials : null;
+
     public override string ToString()
     {
         var value = $"Digest username=\"{Username}\", realm=\"{Realm}\", nonce=\"{Nonce}\", uri=\"{Uri}\", response=\"{Response}\", algorithm={Algorithm.ToToken()}";

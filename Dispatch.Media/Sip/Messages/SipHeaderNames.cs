@@ -43,7 +43,17 @@ public static class SipHeaderNames
         "Event", "Retry-After", "Warning",
     }.ToDictionary(n => n, StringComparer.OrdinalIgnoreCase);
 
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CompactBySpan =
+        Compact.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CanonicalBySpan =
+        Canonical.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The long, canonically cased name for a compact or differently cased known name; others unchanged.</summary>
     public static string Normalize(string name) =>
         Compact.TryGetValue(name, out var full) ? full : Canonical.TryGetValue(name, out var canonical) ? canonical : name;
+
+    /// <summary>As <see cref="Normalize(string)"/> for a name still in the received text: a known name costs no string.</summary>
+    internal static string Normalize(ReadOnlySpan<char> name) =>
+        CompactBySpan.TryGetValue(name, out var full) ? full : CanonicalBySpan.TryGetValue(name, out var canonical) ? canonical : name.ToString();
 }

@@ -6,11 +6,13 @@ namespace Dispatch.Media.Sip.Messages;
 /// <summary>
 /// A SIP request or response (RFC 3261 §7): start line, header fields and body. Typed accessors read the
 /// header fields on demand and return null when a field is absent or malformed; the parser has already
-/// rejected malformed values of the fields it checks.
+/// rejected malformed values of the fields it checks. Via, From, To, Contact and CSeq are parsed once per field
+/// value (by the parser's checks or the first read) and the same objects are returned until the field is replaced:
+/// treat them as read-only.
 /// </summary>
 public abstract class SipMessage
 {
-    public SipHeaders Headers { get; } = new();
+    public SipHeaders Headers { get; private set; } = new();
 
     public ReadOnlyMemory<byte> Body { get; set; }
 
@@ -19,16 +21,38 @@ public abstract class SipMessage
         get
         {
             var list = new List<SipVia>();
-            foreach (var v in Headers.All(SipHeaderNames.Via))
+            for (var i = Headers.IndexOf(SipHeaderNames.Via); i >= 0; i = Headers.IndexOf(SipHeaderNames.Via, i + 1))
             {
-                SipVia.TryParseList(v, list);
+                if (Headers.ViasAt(i) is { } parsed)
+                {
+                    list.AddRange(parsed);
+                }
+                else
+                {
+                    SipVia.TryParseList(Headers.FieldAt(i).Value, list); // the well-formed Vias before a broken one
+                }
             }
             return list;
         }
     }
 
-    public SipVia? TopVia => Headers[SipHeaderNames.Via] is { } v && SipSyntax.SplitList(v) is [var first, ..]
-        && SipVia.TryParse(first, out var via) ? via : null;
+    public SipVia? TopVia
+    {
+        get
+        {
+            var i = Headers.IndexOf(SipHeaderNames.Via);
+            if (i < 0)
+            {
+                return null;
+            }
+            if (Headers.ViasAt(i) is [var top, ..])
+            {
+                return top;
+            }
+            // A later element of the line is broken: the first may still be usable.
+            return SipSyntax.SplitList(Headers.FieldAt(i).Value) is [var first, ..] && SipVia.TryParse(first, out var via) ? via : null;
+        }
+    }
 
     public SipNameAddress? From => Address(SipHeaderNames.From);
 
@@ -36,10 +60,32 @@ public abstract class SipMessage
 
     public string? CallId => Headers[SipHeaderNames.CallId];
 
-    public SipCSeq? CSeq => Headers[SipHeaderNames.CSeq] is { } v && SipCSeq.TryParse(v, out var c) ? c : null;
+    public SipCSeq? CSeq => Headers.IndexOf(SipHeaderNames.CSeq) is var i and >= 0 ? Headers.CSeqAt(i) : null;
 
-    public IReadOnlyList<SipNameAddress> Contacts => Headers.Elements(SipHeaderNames.Contact)
-        .Select(e => SipNameAddress.TryParse(e, out var a) ? a : null).OfType<SipNameAddress>().ToList();
+    public IReadOnlyList<SipNameAddress> Contacts
+    {
+        get
+        {
+            var list = new List<SipNameAddress>();
+            for (var i = Headers.IndexOf(SipHeaderNames.Contact); i >= 0; i = Headers.IndexOf(SipHeaderNames.Contact, i + 1))
+            {
+                if (Headers.NameAddressesAt(i) is { } parsed)
+                {
+                    list.AddRange(parsed);
+                    continue;
+                }
+                // Not a clean address list ("*", or a broken element): keep the elements that do parse.
+                foreach (var element in SipSyntax.SplitList(Headers.FieldAt(i).Value))
+                {
+                    if (element.Length > 0 && SipNameAddress.TryParse(element, out var address))
+                    {
+                        list.Add(address);
+                    }
+                }
+            }
+            return list;
+        }
+    }
 
     public int? MaxForwards => Headers[SipHeaderNames.MaxForwards] is { } v && SipSyntax.TryParseDigits(v, 255, out var n) ? (int)n : null;
 
@@ -55,7 +101,10 @@ public abstract class SipMessage
     /// <summary>The wire form (RFC 3261 §7): start line, header fields, empty line, body.</summary>
     public byte[] ToBytes() => SipMessageWriter.Write(this);
 
-    private SipNameAddress? Address(string name) => Headers[name] is { } v && SipNameAddress.TryParse(v, out var a) ? a : null;
+    /// <summary>The parser hands over the fields it read and checked, with their parsed values, instead of copying them.</summary>
+    internal void AdoptHeaders(SipHeaders headers) => Headers = headers;
+
+    private SipNameAddress? Address(string name) => Headers.IndexOf(name) is var i and >= 0 ? Headers.NameAddressAt(i) : null;
 
     private protected static string Invariant(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -7,8 +7,10 @@ namespace Dispatch.Media.Sip.Messages;
 /// Parses one SIP message from a datagram or a framed stream segment (RFC 3261 §7). Never throws for
 /// malformed input: the result carries a <see cref="SipParseError"/> whose reason names the broken part.
 /// <code>
-///   bytes ─► header section split + unfolding ─► start line ─► checked header fields ─► body by Content-Length
+///   bytes ─► start line ─► header lines read from the bytes (unfolded) ─► checked header fields ─► body by Content-Length
 /// </code>
+/// Only the start line and each header value become strings; the values the checks parse (Via, From, To, Contact,
+/// CSeq…) stay parsed in <see cref="SipHeaders"/> for the message's accessors.
 /// </summary>
 public static class SipMessageParser
 {
@@ -28,10 +30,12 @@ public static class SipMessageParser
             return Fail(null, false, 400, "Bad Request - Incomplete Header Section");
         }
         headerEnd += start;
-        var lines = Encoding.UTF8.GetString(span[start..headerEnd]).Split("\r\n");
-        var isRequest = !lines[0].StartsWith("SIP/", StringComparison.OrdinalIgnoreCase);
+        var section = span[start..headerEnd];
+        var startLineEnd = section.IndexOf("\r\n"u8);
+        var startLineText = Encoding.UTF8.GetString(startLineEnd < 0 ? section : section[..startLineEnd]);
+        var isRequest = !startLineText.StartsWith("SIP/", StringComparison.OrdinalIgnoreCase);
         var headers = new SipHeaders();
-        if (Unfold(lines, headers) is { } headerFault)
+        if (startLineEnd >= 0 && SipHeaderLines.Read(section[(startLineEnd + 2)..], headers) is { } headerFault)
         {
             return Fail(headers, isRequest, 400, "Bad Request - " + headerFault);
         }
@@ -39,7 +43,7 @@ public static class SipMessageParser
         {
             return Fail(headers, isRequest, 513, "Message Too Large");
         }
-        var startLine = SipStartLine.Parse(lines[0]);
+        var startLine = SipStartLine.Parse(startLineText);
         if (startLine.Error is { } lineError)
         {
             return Fail(headers, isRequest, lineError.StatusCode, lineError.ReasonPhrase, lineError.HeaderName);
@@ -49,10 +53,7 @@ public static class SipMessageParser
         {
             return Fail(headers, isRequest, 400, "Bad Request - " + fault.Reason, fault.Header);
         }
-        foreach (var field in headers)
-        {
-            message.Headers.Add(field.Name, field.Value);
-        }
+        message.AdoptHeaders(headers); // the checked fields and their parsed values become the message's
         var bodyStart = headerEnd + 4;
         var available = span.Length - bodyStart;
         var length = message.ContentLength ?? available; // RFC 3261 §18.3: without Content-Length a datagram's body runs to its end.
@@ -63,42 +64,6 @@ public static class SipMessageParser
         // RFC 3261 §18.3: octets after Content-Length in a datagram are discarded.
         message.Body = data.Slice(bodyStart, length);
         return SipParseResult.Success(message);
-    }
-
-    /// <summary>Joins continuation lines (RFC 3261 §7.3.1: LWS folding) and splits "name HCOLON value".</summary>
-    private static string? Unfold(string[] lines, SipHeaders headers)
-    {
-        string? name = null;
-        var value = new StringBuilder();
-        for (var i = 1; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            if (line.Length > 0 && SipSyntax.IsWhitespace(line[0]))
-            {
-                if (name is null)
-                {
-                    return "Folded Line Before First Header";
-                }
-                value.Append(' ').Append(line.AsSpan().Trim(" \t"));
-                continue;
-            }
-            if (name is not null)
-            {
-                headers.Add(name, value.ToString().Trim(' ', '\t'));
-            }
-            var colon = line.IndexOf(':');
-            name = colon < 0 ? null : line[..colon].TrimEnd(' ', '\t');
-            if (name is null || !SipSyntax.IsToken(name))
-            {
-                return "Malformed Header Line";
-            }
-            value.Clear().Append(line.AsSpan(colon + 1));
-        }
-        if (name is not null)
-        {
-            headers.Add(name, value.ToString().Trim(' ', '\t'));
-        }
-        return null;
     }
 
     private static SipParseResult Fail(SipHeaders? headers, bool isRequest, int code, string reason, string? header = null) =>

@@ -130,12 +130,12 @@ public sealed class SipNameAddress
 
     public override string ToString()
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(96); // one chunk for a typical Contact or From
         if (DisplayName is not null)
         {
             sb.Append('"').Append(DisplayName.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append("\" ");
         }
-        sb.Append('<').Append(Uri).Append('>');
+        Uri.AppendTo(sb.Append('<')).Append('>');
         Parameters.AppendTo(sb);
         return sb.ToString();
     }

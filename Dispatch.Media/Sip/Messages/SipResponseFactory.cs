@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Dispatch.Media.Sip.Messages.Internal;
 
 namespace Dispatch.Media.Sip.Messages;
 
@@ -23,9 +24,10 @@ public static class SipResponseFactory
             response.Headers.Add(SipHeaderNames.Via, via);
         }
         Copy(requestHeaders, response, SipHeaderNames.From);
-        if (requestHeaders[SipHeaderNames.To] is { } to)
+        if (requestHeaders.IndexOf(SipHeaderNames.To) is var toIndex and >= 0)
         {
-            var needsTag = statusCode != 100 && !HasTag(to);
+            var to = requestHeaders.FieldAt(toIndex).Value;
+            var needsTag = statusCode != 100 && !HasTag(requestHeaders, toIndex);
             response.Headers.Add(SipHeaderNames.To, needsTag ? $"{to};tag={toTag ?? NewTag()}" : to);
         }
         Copy(requestHeaders, response, SipHeaderNames.CallId);
@@ -36,8 +38,9 @@ public static class SipResponseFactory
     /// <summary>A tag of 64 random bits (RFC 3261 §19.3 asks for at least 32).</summary>
     public static string NewTag() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
-    private static bool HasTag(string to) =>
-        SipNameAddress.TryParse(to, out var address) ? address.Tag is not null : to.Contains(";tag=", StringComparison.OrdinalIgnoreCase);
+    private static bool HasTag(SipHeaders headers, int toIndex) => headers.NameAddressAt(toIndex) is { } address
+        ? address.Tag is not null
+        : headers.FieldAt(toIndex).Value.Contains(";tag=", StringComparison.OrdinalIgnoreCase);
 
     private static void Copy(SipHeaders from, SipResponse to, string name)
     {

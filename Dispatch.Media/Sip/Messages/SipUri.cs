@@ -228,7 +228,17 @@ public sealed class SipUri
         {
             return Scheme + ":" + Opaque;
         }
-        var sb = new StringBuilder(Scheme).Append(':');
+        return AppendTo(new StringBuilder(64)).ToString();
+    }
+
+    /// <summary>Writes the URI into a builder the caller is already filling (a name-address), without a string of its own.</summary>
+    internal StringBuilder AppendTo(StringBuilder sb)
+    {
+        if (!IsSip)
+        {
+            return sb.Append(Scheme).Append(':').Append(Opaque);
+        }
+        sb.Append(Scheme).Append(':');
         if (User is not null)
         {
             sb.Append(User);
@@ -248,6 +258,6 @@ public sealed class SipUri
         {
             sb.Append('?').Append(Headers);
         }
-        return sb.ToString();
+        return sb;
     }
 }

@@ -139,8 +139,13 @@ public sealed class SipVia
 
     public override string ToString()
     {
-        var sb = new StringBuilder().Append(ProtocolName).Append('/').Append(ProtocolVersion).Append('/')
-            .Append(Transport).Append(' ').Append(SentBy);
+        // One chunk for a typical Via with branch, rport and received; sent-by appended in parts (no string of its own).
+        var sb = new StringBuilder(128).Append(ProtocolName).Append('/').Append(ProtocolVersion).Append('/')
+            .Append(Transport).Append(' ').Append(Host);
+        if (Port is { } port)
+        {
+            sb.Append(':').Append(port);
+        }
         Parameters.AppendTo(sb);
         return sb.ToString();
     }

@@ -167,8 +167,9 @@ public sealed class SipRegistrar
         return challenge;
     }
 
-    /// <summary>The username of the first Digest credentials for our realm, as <see cref="DigestAuthenticator.Verify"/> picks them.</summary>
-    private string? UsernameFor(SipRequest request) => request.Headers.All(SipHeaderNames.Authorization)
-        .Select(v => DigestCredentials.TryParse(v, out var c) ? c : null)
-        .FirstOrDefault(c => c?.Realm == _options.Realm)?.Username;
+    /// <summary>
+    /// The username of the credentials <see cref="DigestAuthenticator.Verify"/> will check; the parse is kept with the
+    /// header field, so Verify reuses it.
+    /// </summary>
+    private string? UsernameFor(SipRequest request) => _authenticator.FindCredentials(request)?.Username;
 }

@@ -65,7 +65,7 @@ public sealed class SipRequestValidator(SipValidatorOptions? options = null)
     /// <summary>RFC 3261 §8.2.2.3: list every unknown option tag in Unsupported. Proxy-Require is for proxies only.</summary>
     private SipRejection? CheckRequire(SipRequest request)
     {
-        if (request.Method is "ACK" or "CANCEL")
+        if (request.Method is "ACK" or "CANCEL" || !request.Headers.Contains(SipHeaderNames.Require))
         {
             return null;
         }
@@ -113,7 +113,8 @@ public sealed class SipRequestValidator(SipValidatorOptions? options = null)
     {
         foreach (var value in request.Headers.All(SipHeaderNames.Authorization))
         {
-            var scheme = value.Split(' ', 2)[0];
+            var space = value.IndexOf(' ');
+            var scheme = space < 0 ? value.AsSpan() : value.AsSpan(0, space);
             if (!scheme.Equals("Digest", StringComparison.OrdinalIgnoreCase))
             {
                 return new SipRejection(401, "Unauthorized");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using Dispatch.Media.Sip.Messages;
@@ -86,7 +87,7 @@ public sealed class SipServerCore
     /// user sends itself. Drained with the other outputs.
     /// </summary>
     public void SendDirect(SipMessage message, SipDestination destination) =>
-        _outputs.Enqueue(new SipDatagram(message.ToBytes(), (IPEndPoint)destination.EndPoint));
+        _outputs.Enqueue(Datagram(message, (IPEndPoint)destination.EndPoint));
 
 
     public bool TryPollOutput([NotNullWhen(true)] out SipServerOutput? output) => _outputs.TryDequeue(out output);
@@ -108,7 +109,7 @@ public sealed class SipServerCore
         SipVia.TryParse(headers[SipHeaderNames.Via]!.Split(',')[0], out var topVia);
         _outputs.Enqueue(new SipServerNotice(source, "answered: " + error, Dropped: false));
         var target = reliable ? source : SipResponseRouting.Resolve(topVia, source, _options.SymmetricResponses);
-        _outputs.Enqueue(new SipDatagram(response.ToBytes(), target));
+        _outputs.Enqueue(Datagram(response, target));
     }
 
     private void Pump()
@@ -118,7 +119,7 @@ public sealed class SipServerCore
             switch (output)
             {
                 case SipSendMessage send:
-                    _outputs.Enqueue(new SipDatagram(send.Message.ToBytes(), (IPEndPoint)send.Destination.EndPoint));
+                    _outputs.Enqueue(Datagram(send.Message, (IPEndPoint)send.Destination.EndPoint));
                     break;
                 case SipRequestReceived { Request.Method: "ACK" } ack:
                     // RFC 6026 §8.7: an ACK for a 2xx goes to the transaction user, with or without a transaction.
@@ -191,6 +192,16 @@ public sealed class SipServerCore
     {
         AddServerHeader(response);
         transaction.Respond(response);
+    }
+
+    private SipDatagram Datagram(SipMessage message, IPEndPoint destination)
+    {
+        if (!_options.PooledDatagrams)
+        {
+            return new SipDatagram(message.ToBytes(), destination);
+        }
+        var buffer = ArrayPool<byte>.Shared.Rent(SipMessageWriter.Measure(message));
+        return new SipDatagram(buffer, destination) { Length = SipMessageWriter.WriteTo(message, buffer), Rented = true };
     }
 
     private void AddServerHeader(SipResponse response)

@@ -32,4 +32,11 @@ public sealed record SipServerOptions
     public ISipTransactionUser? TransactionUser { get; init; }
 
     public string ServerName { get; init; } = "Dispatch";
+
+    /// <summary>
+    /// Write outgoing messages into arrays rented from <see cref="System.Buffers.ArrayPool{T}"/> instead of fresh ones
+    /// (one array less per answer). Only for a host that sends each <see cref="SipDatagram"/> before it returns and
+    /// then calls <see cref="SipDatagram.Release"/>: the UDP host does.
+    /// </summary>
+    public bool PooledDatagrams { get; init; }
 }

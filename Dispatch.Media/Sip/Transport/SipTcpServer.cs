@@ -157,18 +157,23 @@ public sealed partial class SipTcpServer : IAsyncDisposable
     {
         if (!_connections.TryGetValue(message.Destination, out var socket))
         {
+            message.Release();
             return;
         }
         try
         {
             lock (socket)
             {
-                socket.Send(message.Data);
+                socket.Send(message.Payload);
             }
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             LogConnectionError(message.Destination, (e as SocketException)?.SocketErrorCode ?? SocketError.NotConnected);
+        }
+        finally
+        {
+            message.Release(); // sent (or failed) synchronously above, so a pooled array can go back
         }
     }
 

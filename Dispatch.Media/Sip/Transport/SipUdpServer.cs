@@ -26,7 +26,8 @@ public sealed partial class SipUdpServer : IAsyncDisposable
     public SipUdpServer(IPEndPoint bindTo, TimeProvider time, SipServerOptions? options = null, ILogger<SipUdpServer>? logger = null)
     {
         _logger = logger ?? NullLogger<SipUdpServer>.Instance;
-        _host = new SipCoreHost(time, options, Send, _logger);
+        // Each answer is sent before Send returns, so the core may write it into a pooled array.
+        _host = new SipCoreHost(time, (options ?? new SipServerOptions()) with { PooledDatagrams = true }, Send, _logger);
         _socket = new Socket(bindTo.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         _socket.Bind(bindTo);
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
@@ -80,7 +81,7 @@ public sealed partial class SipUdpServer : IAsyncDisposable
     {
         try
         {
-            _socket.SendTo(datagram.Data, datagram.Destination);
+            _socket.SendTo(datagram.Payload, SocketFlags.None, datagram.Destination);
         }
         catch (SocketException e)
         {
@@ -89,6 +90,10 @@ public sealed partial class SipUdpServer : IAsyncDisposable
         catch (ObjectDisposedException)
         {
             // An answer that completed after shutdown.
+        }
+        finally
+        {
+            datagram.Release();
         }
     }
 

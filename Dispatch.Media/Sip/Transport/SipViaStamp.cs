@@ -16,28 +16,45 @@ public static class SipViaStamp
 {
     public static void Apply(SipHeaders headers, IPEndPoint source, bool connection = false)
     {
-        if (headers[SipHeaderNames.Via] is not { } line)
+        var index = headers.IndexOf(SipHeaderNames.Via);
+        if (index < 0)
         {
             return;
         }
-        var elements = SipSyntax.SplitList(line);
-        if (!SipVia.TryParse(elements[0], out var top))
+        // The line's parsed Vias (shared with the message's accessors): stamped in place, then stored with the new text.
+        var vias = headers.ViasAt(index);
+        List<string>? elements = null;
+        SipVia? top;
+        if (vias is [var parsedTop, ..])
         {
-            return;
+            top = parsedTop;
+        }
+        else
+        {
+            elements = SipSyntax.SplitList(headers.FieldAt(index).Value);
+            if (!SipVia.TryParse(elements[0], out top))
+            {
+                return;
+            }
         }
         var sourceIp = source.Address.IsIPv4MappedToIPv6 ? source.Address.MapToIPv4() : source.Address;
-        var sourceText = sourceIp.ToString();
         var wantsRport = connection || (top.HasRport && top.Parameters["rport"] is null);
-        var sentByIsSource = IPAddress.TryParse(top.Host.Trim('[', ']'), out var sentByIp) && sentByIp.Equals(sourceIp);
+        var sentByIsSource = IPAddress.TryParse(top.Host.AsSpan().Trim("[]"), out var sentByIp) && sentByIp.Equals(sourceIp);
         if (!sentByIsSource || wantsRport)
         {
-            top.Parameters.Set("received", sourceText);
+            top.Parameters.Set("received", sourceIp.ToString());
         }
         if (wantsRport)
         {
             top.Parameters.Set("rport", source.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
+        if (vias is { Length: 1 })
+        {
+            headers.ReplaceFirst(SipHeaderNames.Via, top.ToString(), vias);
+            return;
+        }
+        elements ??= SipSyntax.SplitList(headers.FieldAt(index).Value);
         elements[0] = top.ToString();
-        headers.ReplaceFirst(SipHeaderNames.Via, string.Join(", ", elements));
+        headers.ReplaceFirst(SipHeaderNames.Via, string.Join(", ", elements), vias);
     }
 }

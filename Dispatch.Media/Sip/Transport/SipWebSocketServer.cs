@@ -33,7 +33,8 @@ public sealed partial class SipWebSocketServer : IAsyncDisposable
     {
         _parser = options?.Parser ?? SipParserOptions.Default;
         _logger = logger ?? NullLogger<SipWebSocketServer>.Instance;
-        _host = new SipCoreHost(time, options, Send, _logger);
+        // Frames are queued per connection and sent later: each needs an array of its own, not a pooled one.
+        _host = new SipCoreHost(time, options is null ? null : options with { PooledDatagrams = false }, Send, _logger);
     }
 
     public int ConnectionCount => _connections.Count;

@@ -42,7 +42,8 @@ public class SipRegisterPathBenchmarks
                 DigestMath.Ha1(DigestAlgorithm.Sha256, Username(i), Realm, "pw"))));
         _registrar = new SipRegistrar(new BenchRegistrarStore(accounts), _clock,
             new SipRegistrarOptions { Algorithms = [DigestAlgorithm.Md5, DigestAlgorithm.Sha256] });
-        _core = new SipServerCore(_clock, new SipServerOptions { Handler = _registrar.Handle });
+        // As the UDP host runs it: answers written into pooled arrays, given back once "sent".
+        _core = new SipServerCore(_clock, new SipServerOptions { Handler = _registrar.Handle, PooledDatagrams = true });
         _nonces = new string[Users];
         _cseq = new long[Users];
         _nonceCount = new int[Users];
@@ -95,10 +96,11 @@ public class SipRegisterPathBenchmarks
         SipResponse? last = null;
         while (_core.TryPollOutput(out var output))
         {
-            if (output is SipDatagram { Data: var data } && SipMessageParser.Parse(data) is { IsSuccess: true, Message: SipResponse response })
+            if (output is SipDatagram answer && SipMessageParser.Parse(answer.Payload.ToArray()) is { IsSuccess: true, Message: SipResponse response })
             {
                 last = response;
             }
+            (output as SipDatagram)?.Release();
         }
         return last ?? throw new InvalidOperationException("no response");
     }
@@ -125,8 +127,9 @@ public class SipRegisterPathBenchmarks
         if (++_operations % 1000 == 0)
         {
             _core.HandleTimeout();
-            while (_core.TryPollOutput(out _))
+            while (_core.TryPollOutput(out var expired))
             {
+                (expired as SipDatagram)?.Release();
             }
         }
         if (_nonceCount[user] >= 100)
@@ -137,9 +140,10 @@ public class SipRegisterPathBenchmarks
         var status = 0;
         while (_core.TryPollOutput(out var output))
         {
-            if (output is SipDatagram { Data: var data })
+            if (output is SipDatagram datagram)
             {
-                status = data[8] == (byte)'2' ? 200 : throw new InvalidOperationException(Encoding.ASCII.GetString(data));
+                status = datagram.Payload[8] == (byte)'2' ? 200 : throw new InvalidOperationException(Encoding.ASCII.GetString(datagram.Payload));
+                datagram.Release();
             }
         }
         return status;

@@ -13,26 +13,28 @@ internal static class SipHeaderChecks
     public static Fault? FindFault(SipHeaders headers, SipRequest? request)
     {
         string[]? contentLengths = null;
-        foreach (var (name, value) in headers)
+        for (var i = 0; i < headers.Count; i++)
         {
+            var (name, value) = headers.FieldAt(i);
+            // The typed values are parsed through the headers' cache: the accessors reuse them.
             var ok = name switch
             {
-                SipHeaderNames.Via => SipVia.TryParseList(value, []),
-                SipHeaderNames.From or SipHeaderNames.To => SipNameAddress.TryParse(value, out _),
-                SipHeaderNames.Contact => IsContactList(value),
-                SipHeaderNames.Route or SipHeaderNames.RecordRoute => IsAddressList(value),
-                SipHeaderNames.CSeq => IsCSeq(value, request),
+                SipHeaderNames.Via => headers.ViasAt(i) is not null,
+                SipHeaderNames.From or SipHeaderNames.To => headers.NameAddressAt(i) is not null,
+                SipHeaderNames.Contact => IsWildcard(value) || headers.NameAddressesAt(i) is not null,
+                SipHeaderNames.Route or SipHeaderNames.RecordRoute => headers.NameAddressesAt(i) is not null,
+                SipHeaderNames.CSeq => IsCSeq(headers.CSeqAt(i), request),
                 SipHeaderNames.CallId => IsCallId(value),
                 SipHeaderNames.MaxForwards => SipSyntax.TryParseDigits(value, 255, out _),
                 SipHeaderNames.ContentLength => SipSyntax.TryParseDigits(value, int.MaxValue, out _),
                 SipHeaderNames.ContentType => SipContentType.TryParse(value, out _),
-                SipHeaderNames.Expires => value.Length > 0 && value.All(char.IsAsciiDigit),
+                SipHeaderNames.Expires => IsDigitRun(value),
                 SipHeaderNames.Date => IsRfc1123Date(value),
                 _ => true,
             };
             if (!ok)
             {
-                var reason = name == SipHeaderNames.CSeq && SipCSeq.TryParse(value, out _)
+                var reason = name == SipHeaderNames.CSeq && headers.CSeqAt(i) is not null
                     ? "CSeq Method Does Not Match Request Method"
                     : "Invalid " + name;
                 return new Fault(reason, name);
@@ -50,31 +52,37 @@ internal static class SipHeaderChecks
         return null;
     }
 
-    private static bool IsContactList(string value) =>
-        value.Trim() == "*" || IsAddressList(value);
+    private static bool IsWildcard(string value) => value.AsSpan().Trim().SequenceEqual("*");
 
-    private static bool IsAddressList(string value)
+    /// <summary>Expires = 1*DIGIT (§20.19), of any length: a huge value is capped later, not rejected.</summary>
+    private static bool IsDigitRun(string value) => value.Length > 0 && !value.AsSpan().ContainsAnyExceptInRange('0', '9');
+
+    private static bool IsCSeq(SipCSeq? cseq, SipRequest? request) =>
+        cseq is { } parsed
+        // RFC 3261 §8.2 / RFC 4475 §3.1.2.17: the CSeq method must equal the request method (CANCEL and ACK included).
+        && (request is null || parsed.Method == request.Method);
+
+    /// <summary>callid = word [ "@" word ] (§25.1).</summary>
+    private static bool IsCallId(string value)
     {
-        foreach (var element in SipSyntax.SplitList(value))
+        var at = value.IndexOf('@');
+        return at < 0 ? IsWord(value) : IsWord(value.AsSpan(0, at)) && IsWord(value.AsSpan(at + 1));
+    }
+
+    private static bool IsWord(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty)
         {
-            if (!SipNameAddress.TryParse(element, out _))
+            return false;
+        }
+        foreach (var c in s)
+        {
+            if (!SipSyntax.IsWordChar(c))
             {
                 return false;
             }
         }
         return true;
-    }
-
-    private static bool IsCSeq(string value, SipRequest? request) =>
-        SipCSeq.TryParse(value, out var cseq)
-        // RFC 3261 §8.2 / RFC 4475 §3.1.2.17: the CSeq method must equal the request method (CANCEL and ACK included).
-        && (request is null || cseq.Method == request.Method);
-
-    private static bool IsCallId(string value)
-    {
-        // callid = word [ "@" word ] (§25.1)
-        var parts = value.Split('@');
-        return parts.Length is 1 or 2 && parts.All(p => p.Length > 0 && p.All(SipSyntax.IsWordChar));
     }
 
     /// <summary>SIP-date = rfc1123-date, always in GMT (RFC 3261 §20.17).</summary>

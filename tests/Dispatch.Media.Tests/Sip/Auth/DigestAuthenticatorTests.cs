@@ -32,6 +32,31 @@ public sealed class DigestAuthenticatorTests
     }
 
     [Fact]
+    public void Credentials_are_parsed_once_and_shared_with_the_check()
+    {
+        var request = Register(_auth.CreateChallenges()[1]);
+
+        var found = _auth.FindCredentials(request);
+
+        Assert.Equal("worker7", found?.Username);
+        Assert.Same(found, _auth.FindCredentials(request));
+        Assert.Equal(DigestOutcome.Authenticated, _auth.Verify(request, Ha1).Outcome);
+        Assert.Same(found, _auth.FindCredentials(request));
+    }
+
+    [Fact]
+    public void Replaced_credentials_are_parsed_again()
+    {
+        var request = Register(_auth.CreateChallenges()[1]);
+        var first = _auth.FindCredentials(request);
+
+        request.Headers.Set(SipHeaderNames.Authorization, Register(_auth.CreateChallenges()[1], user: "worker8").Headers[SipHeaderNames.Authorization]!);
+
+        Assert.NotSame(first, _auth.FindCredentials(request));
+        Assert.Equal("worker8", _auth.FindCredentials(request)?.Username);
+    }
+
+    [Fact]
     public void A_challenge_offers_sha256_before_md5_with_the_same_nonce()
     {
         var response = new SipResponse(401, "Unauthorized");

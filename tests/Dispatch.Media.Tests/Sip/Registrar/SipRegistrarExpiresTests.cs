@@ -15,6 +15,25 @@ public sealed class SipRegistrarExpiresTests : RegistrarHarness
     }
 
     [Fact]
+    public async Task Contacts_are_judged_in_order_a_brief_one_before_a_non_sip_one_gets_423()
+    {
+        var brief = await Register(Desk1(), "Contact: <sip:a@192.0.2.10>;expires=30, <tel:+15551234>\r\n");
+        var foreign = await Register(Desk1(), "Contact: <tel:+15551234>, <sip:a@192.0.2.10>;expires=30\r\n");
+
+        Assert.Equal(423, brief.StatusCode);
+        Assert.Equal((400, "Bad Request - Invalid Contact"), (foreign.StatusCode, foreign.ReasonPhrase));
+    }
+
+    [Fact]
+    public async Task A_wildcard_beside_another_contact_field_is_refused()
+    {
+        var reply = await Register(Desk1(), "Contact: *\r\nContact: <sip:a@192.0.2.10>\r\nExpires: 0\r\n");
+
+        Assert.Equal(400, reply.StatusCode);
+        Assert.Empty(Store.BindingsOf("W1"));
+    }
+
+    [Fact]
     public async Task The_contact_expires_parameter_wins_over_the_expires_header()
     {
         var ok = await Register(Desk1(), $"{Contact};expires=120\r\nExpires: 30\r\n");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using Dispatch.Media.Sip.Auth;
 using Dispatch.Media.Sip.Messages;
 using Dispatch.Media.Sip.Server;
@@ -32,6 +33,22 @@ public sealed class SipServerCoreTests
     }
 
     private static SipResponse Response(SipDatagram d) => (SipResponse)SipMessageParser.Parse(d.Data).Message!;
+
+    [Fact]
+    public void Pooled_datagrams_carry_the_same_bytes_as_plain_ones_and_release_once()
+    {
+        var plain = Feed(new SipServerCore(_clock), Options("SIP/2.0/UDP 10.0.0.5:5060;branch=z9hG4bKp1")).Single();
+        var pooled = Feed(new SipServerCore(_clock, new SipServerOptions { PooledDatagrams = true }), Options("SIP/2.0/UDP 10.0.0.5:5060;branch=z9hG4bKp1")).Single();
+
+        var text = Encoding.UTF8.GetString(pooled.Payload);
+        Assert.Equal(plain.Data.Length, pooled.Length);
+        // The To tag is random: the rest of both answers is the same.
+        Assert.Equal(Regex.Replace(Encoding.UTF8.GetString(plain.Data), "tag=[0-9a-f]+", "tag="), Regex.Replace(text, "tag=[0-9a-f]+", "tag="));
+        pooled.Release();
+        pooled.Release(); // a second release must not hand the array to the pool twice
+        plain.Release(); // nothing to give back for a plain array
+        Assert.StartsWith("SIP/2.0 200 OK\r\n", text, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void An_empty_rport_is_filled_with_the_source_port_and_received_is_added()
