@@ -16,25 +16,8 @@ public abstract class SipMessage
 
     public ReadOnlyMemory<byte> Body { get; set; }
 
-    public IReadOnlyList<SipVia> Vias
-    {
-        get
-        {
-            var list = new List<SipVia>();
-            for (var i = Headers.IndexOf(SipHeaderNames.Via); i >= 0; i = Headers.IndexOf(SipHeaderNames.Via, i + 1))
-            {
-                if (Headers.ViasAt(i) is { } parsed)
-                {
-                    list.AddRange(parsed);
-                }
-                else
-                {
-                    SipVia.TryParseList(Headers.FieldAt(i).Value, list); // the well-formed Vias before a broken one
-                }
-            }
-            return list;
-        }
-    }
+    public IReadOnlyList<SipVia> Vias => AllOf(SipHeaderNames.Via, Headers.ViasAt,
+        (value, list) => SipVia.TryParseList(value, list)); // the well-formed Vias before a broken one
 
     public SipVia? TopVia
     {
@@ -62,29 +45,34 @@ public abstract class SipMessage
 
     public SipCSeq? CSeq => Headers.IndexOf(SipHeaderNames.CSeq) is var i and >= 0 ? Headers.CSeqAt(i) : null;
 
-    public IReadOnlyList<SipNameAddress> Contacts
+    public IReadOnlyList<SipNameAddress> Contacts => AllOf(SipHeaderNames.Contact, Headers.NameAddressesAt, (value, list) =>
     {
-        get
+        // Not a clean address list ("*", or a broken element): keep the elements that do parse.
+        foreach (var element in SipSyntax.SplitList(value))
         {
-            var list = new List<SipNameAddress>();
-            for (var i = Headers.IndexOf(SipHeaderNames.Contact); i >= 0; i = Headers.IndexOf(SipHeaderNames.Contact, i + 1))
+            if (element.Length > 0 && SipNameAddress.TryParse(element, out var address))
             {
-                if (Headers.NameAddressesAt(i) is { } parsed)
-                {
-                    list.AddRange(parsed);
-                    continue;
-                }
-                // Not a clean address list ("*", or a broken element): keep the elements that do parse.
-                foreach (var element in SipSyntax.SplitList(Headers.FieldAt(i).Value))
-                {
-                    if (element.Length > 0 && SipNameAddress.TryParse(element, out var address))
-                    {
-                        list.Add(address);
-                    }
-                }
+                list.Add(address);
             }
-            return list;
         }
+    });
+
+    /// <summary>Every value of the named fields in order: a field's parsed list where it has one, else what <paramref name="parseRest"/> recovers.</summary>
+    private List<T> AllOf<T>(string name, Func<int, IReadOnlyList<T>?> parsedAt, Action<string, List<T>> parseRest)
+    {
+        var list = new List<T>();
+        for (var i = Headers.IndexOf(name); i >= 0; i = Headers.IndexOf(name, i + 1))
+        {
+            if (parsedAt(i) is { } parsed)
+            {
+                list.AddRange(parsed);
+            }
+            else
+            {
+                parseRest(Headers.FieldAt(i).Value, list);
+            }
+        }
+        return list;
     }
 
     public int? MaxForwards => Headers[SipHeaderNames.MaxForwards] is { } v && SipSyntax.TryParseDigits(v, 255, out var n) ? (int)n : null;
