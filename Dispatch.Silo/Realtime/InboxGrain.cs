@@ -74,13 +74,23 @@ public sealed partial class InboxGrain(
 
     public async Task<AckOutcome> Ack(string pushId, string deviceId, ReceiptKind kind)
     {
-        var entry = Find(pushId) ?? await FromTracker(pushId);
+        var entry = Find(pushId);
+        var adopted = false;
+        if (entry is null && await FromTracker(pushId) is { } fromTracker)
+        {
+            (entry, adopted) = (fromTracker, true);
+        }
         if (entry is null)
         {
             return AckOutcome.UnknownPush;
         }
         if (kind == ReceiptKind.Accepted && entry.Push.Kind != PushKind.Task)
         {
+            if (adopted)
+            {
+                // The later Store finds the push here and does not save it again: save it now.
+                await state.WriteStateAsync();
+            }
             return AckOutcome.NotATask;
         }
         if (entry.Has(deviceId, kind))
@@ -109,7 +119,7 @@ public sealed partial class InboxGrain(
     }
 
     public Task<IReadOnlyList<PushReceipt>?> Receipts(string pushId) => Task.FromResult<IReadOnlyList<PushReceipt>?>(
-        S.Entries.FirstOrDefault(e => e.Push.Id == pushId)?.Receipts.ToArray());
+        Find(pushId)?.Receipts.ToArray());
 
     private IPresenceGrain Presence => GrainFactory.GetGrain<IPresenceGrain>(WorkerId);
 

@@ -1,5 +1,6 @@
 using Dispatch.Contracts.Realtime;
 using Dispatch.Silo.Tests.Calls;
+using Orleans.Runtime;
 
 namespace Dispatch.Silo.Tests.Realtime;
 
@@ -39,6 +40,21 @@ public sealed class InboxFanOutTests(CallClusterFixture fixture) : IClassFixture
             Assert.True(DateTime.UtcNow < deadline, "the tracker never showed the receipt");
             await Task.Delay(50);
         }
+    }
+
+    [Fact]
+    public async Task A_refused_acknowledgement_that_overtakes_the_store_still_leaves_the_push_saved()
+    {
+        var (send, tracker) = await OpenSend("w-fan-refused");
+        var push = send.PushFor(0, tracker);
+
+        // "accepted" is only for tasks: refused, but the inbox has taken the push from the tracker meanwhile.
+        Assert.Equal(AckOutcome.NotATask, await Inbox("w-fan-refused").Ack(push.Id, "phone", ReceiptKind.Accepted));
+        await Inbox("w-fan-refused").Store(push);
+        // Every idle activation goes: the inbox comes back from storage.
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        Assert.Equal(push.Id, Assert.Single(await Inbox("w-fan-refused").Pending("phone")).Id);
     }
 
     [Fact]
