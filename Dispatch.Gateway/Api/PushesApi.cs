@@ -22,7 +22,7 @@ public static class PushesApi
         return app;
     }
 
-    private static async Task<IResult> Send(PushRequest? request, ClaimsPrincipal user, IGrainFactory grains, OrgScope scope, PushFanOut fanOut, TimeProvider clock)
+    private static async Task<IResult> Send(PushRequest? request, ClaimsPrincipal user, RecentWorkerViews workers, OrgScope scope, PushFanOut fanOut, TimeProvider clock)
     {
         if (request is null)
         {
@@ -38,7 +38,7 @@ public static class PushesApi
             return ProblemResults.Invalid("Nothing was pushed.", errors);
         }
         var workerIds = request.WorkerIds!.Distinct(StringComparer.Ordinal).ToArray();
-        var views = await Task.WhenAll(workerIds.Select(id => grains.GetGrain<IWorkerGrain>(id).Get()));
+        var views = await workers.Get(workerIds);
         var missing = workerIds.Where((_, i) => views[i] is null).ToArray();
         if (missing.Length > 0)
         {

@@ -75,6 +75,7 @@ public static class GatewayHostingExtensions
         services.AddSingleton<VerifiedPasswords>();
         services.AddSingleton<LoginService>();
         services.AddSingleton<OrgScope>();
+        services.AddSingleton<RecentWorkerViews>();
         services.Configure<TaskOptions>(builder.Configuration.GetSection(TaskOptions.Section));
         services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
         services.AddSingleton<AttachmentStore>();

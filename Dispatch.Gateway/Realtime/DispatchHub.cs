@@ -14,7 +14,7 @@ namespace Dispatch.Gateway.Realtime;
 /// whose message says what was wrong; nothing is changed by a refused call. See docs/protocol.md.
 /// </summary>
 [Authorize]
-internal sealed partial class DispatchHub(IGrainFactory grains, GatewayNode node, DeviceConnections devices, OrgScope scope, EchoSignalling echo) : Hub
+internal sealed partial class DispatchHub(IGrainFactory grains, GatewayNode node, DeviceConnections devices, OrgScope scope, EchoSignalling echo, DeliveryFirst deliveryFirst) : Hub
 {
     private const string DeviceKey = "device";
 
@@ -61,11 +61,15 @@ internal sealed partial class DispatchHub(IGrainFactory grains, GatewayNode node
         return pending.Select(PushView.From).ToArray();
     }
 
-    /// <summary>Acknowledges one of the caller's pushes: <c>delivered</c>, <c>read</c> or <c>accepted</c> (tasks).</summary>
+    /// <summary>
+    /// Acknowledges one of the caller's pushes: <c>delivered</c>, <c>read</c> or <c>accepted</c> (tasks). Waits
+    /// while this gateway is handing a send to its devices (<see cref="DeliveryFirst"/>).
+    /// </summary>
     public async Task Ack(string pushId, string kind)
     {
         var device = Device();
         var receipt = HubInput.ReceiptKind(kind);
+        await deliveryFirst.WhenFree();
         var outcome = await Inbox(device.WorkerId).Ack(HubInput.Required(pushId, "pushId"), device.DeviceId, receipt);
         switch (outcome)
         {

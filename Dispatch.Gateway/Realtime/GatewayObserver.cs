@@ -7,7 +7,7 @@ namespace Dispatch.Gateway.Realtime;
 /// What the grains call on this gateway process: it turns a batch into SignalR sends to the
 /// connections (pushes) or to the presence groups of the units (presence).
 /// </summary>
-internal sealed partial class GatewayObserver(IHubContext<DispatchHub> hub, DeviceConnections devices, ILogger<GatewayObserver> logger) : IGatewayObserver
+internal sealed partial class GatewayObserver(IHubContext<DispatchHub> hub, DeviceConnections devices, DeliveryFirst deliveryFirst, ILogger<GatewayObserver> logger) : IGatewayObserver
 {
     /// <summary>
     /// Starts every send and returns: Orleans hands an observer its calls one at a time, so awaiting each
@@ -32,22 +32,45 @@ internal sealed partial class GatewayObserver(IHubContext<DispatchHub> hub, Devi
     /// <summary>
     /// A send fanned out to every gateway: recipient <c>i</c>'s push goes to the worker's devices on this process,
     /// found in <see cref="DeviceConnections"/> (no grain asked). Workers with no device here are skipped; their
-    /// inboxes keep the push for the next Sync.
+    /// inboxes keep the push for the next Sync. Acknowledgements wait until every send is written
+    /// (<see cref="DeliveryFirst"/>).
     /// </summary>
     public Task DeliverBroadcast(PushBroadcast broadcast, IPushSender sender)
     {
-        for (var i = 0; i < broadcast.WorkerIds.Count; i++)
+        var hold = deliveryFirst.Begin();
+        List<Task>? pending = null;
+        try
         {
-            var here = devices.OfWorker(broadcast.WorkerIds[i]);
-            if (here.Count == 0)
+            for (var i = 0; i < broadcast.WorkerIds.Count; i++)
             {
-                continue;
+                var here = devices.OfWorker(broadcast.WorkerIds[i]);
+                if (here.Count == 0)
+                {
+                    continue;
+                }
+                var view = new PushView(PushIds.Of(broadcast.BroadcastId, i), broadcast.Kind, broadcast.Title, broadcast.Body,
+                    broadcast.CreatedAt, broadcast.SenderName);
+                foreach (var device in here)
+                {
+                    var send = hub.Clients.Client(device.ConnectionId).SendAsync(HubEvents.Push, view);
+                    Observe(send, view.Id);
+                    if (!send.IsCompleted)
+                    {
+                        (pending ??= []).Add(send);
+                    }
+                }
             }
-            var view = new PushView(PushIds.Of(broadcast.BroadcastId, i), broadcast.Kind, broadcast.Title, broadcast.Body,
-                broadcast.CreatedAt, broadcast.SenderName);
-            foreach (var device in here)
+        }
+        finally
+        {
+            if (pending is null)
             {
-                Observe(hub.Clients.Client(device.ConnectionId).SendAsync(HubEvents.Push, view), view.Id);
+                hold.Release();
+            }
+            else
+            {
+                Task.WhenAll(pending).ContinueWith(_ => hold.Release(), CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
         return Task.CompletedTask;

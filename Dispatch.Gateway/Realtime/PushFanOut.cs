@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dispatch.Contracts.Realtime;
 
 namespace Dispatch.Gateway.Realtime;
@@ -18,11 +19,14 @@ internal sealed partial class PushFanOut(IGrainFactory grains, GatewayNode node,
 {
     public async Task<IReadOnlyList<string>> Send(PushBroadcast broadcast)
     {
+        var started = Stopwatch.GetTimestamp();
         var tracker = grains.GetGrain<IPushTrackerGrain>(broadcast.BroadcastId);
         await tracker.Open(broadcast);
+        var opened = Stopwatch.GetElapsedTime(started);
 
         var gateways = await grains.GetGrain<IGatewayDirectoryGrain>(0).GetObservers();
         await local.DeliverBroadcast(broadcast, tracker);
+        var served = Stopwatch.GetElapsedTime(started);
         var here = node.Observer.GetGrainId();
         foreach (var other in gateways.Where(g => g.GetGrainId() != here))
         {
@@ -40,8 +44,13 @@ internal sealed partial class PushFanOut(IGrainFactory grains, GatewayNode node,
 
         var pushes = broadcast.WorkerIds.Select((_, i) => broadcast.PushFor(i, tracker)).ToArray();
         await Task.WhenAll(pushes.Select(push => grains.GetGrain<IInboxGrain>(push.WorkerId).Store(push)));
+        LogSent(broadcast.BroadcastId, pushes.Length, opened.TotalMilliseconds, served.TotalMilliseconds,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return pushes.Select(p => p.Id).ToArray();
     }
+
+    [LoggerMessage(LogLevel.Information, "Send {BroadcastId} to {Workers} workers: saved after {SavedMs:F0} ms, handed to this gateway's devices after {ServedMs:F0} ms, in every inbox after {StoredMs:F0} ms")]
+    private partial void LogSent(string broadcastId, int workers, double savedMs, double servedMs, double storedMs);
 
     [LoggerMessage(LogLevel.Warning, "Send {BroadcastId} not handed to a gateway (its devices get it through Sync): {Reason}")]
     private partial void LogGatewayUnreachable(string broadcastId, string reason);

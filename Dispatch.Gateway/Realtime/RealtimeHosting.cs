@@ -42,6 +42,7 @@ internal static class RealtimeHosting
         services.AddSingleton<GatewayNode>();
         services.AddSingleton<DeviceConnections>();
         services.AddSingleton<PushFanOut>();
+        services.AddSingleton<DeliveryFirst>();
         services.AddHostedService<GatewayRegistration>();
         return services;
     }

@@ -27,7 +27,7 @@ public static class NoticesApi
         return app;
     }
 
-    private static async Task<IResult> Send(NoticeRequest? request, ClaimsPrincipal user, IGrainFactory grains, OrgScope scope, AttachmentStore store)
+    private static async Task<IResult> Send(NoticeRequest? request, ClaimsPrincipal user, IGrainFactory grains, RecentWorkerViews workers, OrgScope scope, AttachmentStore store)
     {
         if (request is null)
         {
@@ -54,7 +54,7 @@ public static class NoticesApi
             }
         }
         var named = (request.WorkerIds ?? []).ToArray();
-        var views = await Task.WhenAll(named.Select(id => grains.GetGrain<IWorkerGrain>(id).Get()));
+        var views = await workers.Get(named);
         var unknown = Array.FindIndex(views, v => v is null);
         if (unknown >= 0)
         {

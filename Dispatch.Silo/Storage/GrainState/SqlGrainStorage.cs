@@ -84,7 +84,10 @@ internal sealed class SqlGrainStorage : IGrainStorage
         grainState.RecordExists = false;
     }
 
-    /// <summary>Writes a payload (null clears) when the etag matches, and returns the new etag.</summary>
+    /// <summary>
+    /// Writes a payload (null clears) when the etag matches, and returns the new etag. One data-changing
+    /// statement (an insert or an update; the read after a refusal changes nothing), as a grouped write must be.
+    /// </summary>
     private Task<string> StoreAsync(string stateName, GrainId grainId, string? expectedETag, byte[]? payload, CancellationToken cancellationToken) =>
         _database.WriteGroupedAsync(async (connection, ct) =>
         {

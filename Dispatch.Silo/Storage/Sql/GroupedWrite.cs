@@ -3,8 +3,8 @@ using System.Data.Common;
 namespace Dispatch.Silo.Storage.Sql;
 
 /// <summary>
-/// One caller's share of a group commit: its work runs inside the shared transaction (in a savepoint of
-/// its own), and its caller hears the result only after the whole transaction committed.
+/// One caller's share of a group commit: its work (one data-changing statement at most) runs inside the shared
+/// transaction, and its caller hears the result only after the whole transaction committed.
 /// </summary>
 internal abstract class GroupedWrite
 {

@@ -37,8 +37,8 @@ internal abstract class SqlDatabase
     }
 
     /// <summary>
-    /// A write that may share its transaction with other callers' writes (group commit). The work must be
-    /// self-contained statements on the connection it is given, never a transaction of its own; it
+    /// A write that may share its transaction with other callers' writes (group commit). The work must be one
+    /// data-changing statement at most (and any reads) on the connection it is given, never a transaction of its own; it
     /// completes once its transaction committed. Dialects without group commit run it like <see cref="WriteAsync{T}"/>.
     /// </summary>
     public virtual Task<T> WriteGroupedAsync<T>(Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>

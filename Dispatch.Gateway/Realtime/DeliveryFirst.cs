@@ -1,0 +1,98 @@
+namespace Dispatch.Gateway.Realtime;
+
+/// <summary>
+/// While this gateway hands a send's pushes to its devices, acknowledgements wait: on two cores, 5,000 devices
+/// acknowledging the first pushes of a send took the CPU from the sends still queued behind them, and the last
+/// device heard of the push seconds later (docs/realtime.md, "Deliveries first"). An acknowledgement waits at
+/// most <see cref="LongestWait"/>; it is still saved before the device is answered, so nothing is lost, only later.
+/// <code>
+///   DeliverBroadcast: Hold ──► 5,000 sends ──► sends written ──► release ──► waiting Acks go on
+/// </code>
+/// </summary>
+internal sealed class DeliveryFirst(TimeProvider clock)
+{
+    /// <summary>Bounds an acknowledgement's wait, even when sends keep coming back to back.</summary>
+    public static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(2);
+
+    private readonly Lock _lock = new();
+    private int _holds;
+    private TaskCompletionSource? _released;
+
+    /// <summary>True while some send is being handed out (for tests and logs).</summary>
+    public bool Holding
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _holds > 0;
+            }
+        }
+    }
+
+    /// <summary>Acknowledgements wait from now until the returned hold is released (once).</summary>
+    public Hold Begin()
+    {
+        lock (_lock)
+        {
+            _holds++;
+        }
+        return new Hold(this);
+    }
+
+    /// <summary>Completes at once when no send is being handed out; else when the last one is, or after <see cref="LongestWait"/>.</summary>
+    public Task WhenFree()
+    {
+        Task released;
+        lock (_lock)
+        {
+            if (_holds == 0)
+            {
+                return Task.CompletedTask;
+            }
+            // Continuations run on the thread pool, queued behind the socket writes of the sends.
+            _released ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            released = _released.Task;
+        }
+        return WaitBounded(released);
+    }
+
+    private async Task WaitBounded(Task released)
+    {
+        try
+        {
+            await released.WaitAsync(LongestWait, clock);
+        }
+        catch (TimeoutException)
+        {
+            // Waited long enough: acknowledging now costs a little delivery speed, never a receipt.
+        }
+    }
+
+    private void Release()
+    {
+        TaskCompletionSource? released = null;
+        lock (_lock)
+        {
+            if (--_holds == 0)
+            {
+                (released, _released) = (_released, null);
+            }
+        }
+        released?.TrySetResult();
+    }
+
+    /// <summary>One send being handed out; releasing it twice releases once.</summary>
+    public sealed class Hold(DeliveryFirst owner)
+    {
+        private int _released;
+
+        public void Release()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                owner.Release();
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Dispatch.Gateway.Realtime;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dispatch.Gateway.Tests.Realtime;
+
+/// <summary>
+/// Acknowledgements wait while a send is handed to this gateway's devices, and go on when the last send being
+/// handed out is done, or when they waited <see cref="DeliveryFirst.LongestWait"/>, whichever comes first.
+/// </summary>
+public sealed class DeliveryFirstTests
+{
+    [Fact]
+    public void With_no_send_being_handed_out_an_acknowledgement_goes_on_at_once()
+    {
+        var first = new DeliveryFirst(new FakeTimeProvider());
+
+        Assert.True(first.WhenFree().IsCompletedSuccessfully);
+        Assert.False(first.Holding);
+    }
+
+    [Fact]
+    public async Task An_acknowledgement_waits_until_every_send_being_handed_out_is_done()
+    {
+        var first = new DeliveryFirst(new FakeTimeProvider());
+        var one = first.Begin();
+        var two = first.Begin();
+
+        var waiting = first.WhenFree();
+        one.Release();
+        one.Release(); // a second release of the same hold changes nothing
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted);
+
+        two.Release();
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(first.Holding);
+        Assert.True(first.WhenFree().IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task An_acknowledgement_waits_no_longer_than_the_longest_wait_while_sends_keep_coming()
+    {
+        var clock = new FakeTimeProvider();
+        var first = new DeliveryFirst(clock);
+        first.Begin();
+
+        var waiting = first.WhenFree();
+        clock.Advance(DeliveryFirst.LongestWait - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted);
+
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(waiting.IsCompletedSuccessfully);
+        Assert.True(first.Holding);
+    }
+}
