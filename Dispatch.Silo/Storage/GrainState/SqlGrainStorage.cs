@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Dispatch.Silo.Storage.Sql;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -27,6 +28,9 @@ internal sealed class SqlGrainStorage : IGrainStorage
     private readonly IActivatorProvider _activators;
     private readonly string _serviceId;
     private readonly TimeProvider _time;
+
+    /// <summary>The writer's statements, prepared once per connection (the SQLite group-commit writer keeps one).</summary>
+    private readonly ConditionalWeakTable<DbConnection, WriteCommands> _writeCommands = new();
 
     public SqlGrainStorage(
         SqlDatabase database,
@@ -112,30 +116,31 @@ internal sealed class SqlGrainStorage : IGrainStorage
 
     private async Task<long?> InsertAsync(DbConnection connection, string stateName, GrainId grainId, byte[]? payload, long now, CancellationToken ct)
     {
-        const string Sql = """
-            INSERT INTO dispatch_grain_state (service_id, grain_id, state_name, payload, etag, updated_at_ms)
-            VALUES (@service, @grain, @name, @payload, 1, @now)
-            ON CONFLICT DO NOTHING
-            """;
-        await using var command = Key(connection.CreateCommand(Sql), stateName, grainId)
-            .With("payload", payload, DbType.Binary)
-            .With("now", now);
+        var command = Commands(connection).Insert;
+        SetKey(command, stateName, grainId);
+        command.Parameters[WriteCommands.Payload].Value = (object?)payload ?? DBNull.Value;
+        command.Parameters[WriteCommands.Now].Value = now;
         return await command.ExecuteNonQueryAsync(ct) == 1 ? 1 : null;
     }
 
     private async Task<long?> UpdateAsync(DbConnection connection, string stateName, GrainId grainId, long expected, byte[]? payload, long now, CancellationToken ct)
     {
-        const string Sql = """
-            UPDATE dispatch_grain_state SET payload = @payload, etag = etag + 1, updated_at_ms = @now
-            WHERE service_id = @service AND grain_id = @grain AND state_name = @name AND etag = @etag
-            RETURNING etag
-            """;
-        await using var command = Key(connection.CreateCommand(Sql), stateName, grainId)
-            .With("payload", payload, DbType.Binary)
-            .With("now", now)
-            .With("etag", expected);
+        var command = Commands(connection).Update;
+        SetKey(command, stateName, grainId);
+        command.Parameters[WriteCommands.Payload].Value = (object?)payload ?? DBNull.Value;
+        command.Parameters[WriteCommands.Now].Value = now;
+        command.Parameters[WriteCommands.ETag].Value = expected;
         var result = await command.ExecuteScalarAsync(ct);
         return result is null or DBNull ? null : Convert.ToInt64(result, CultureInfo.InvariantCulture);
+    }
+
+    private WriteCommands Commands(DbConnection connection) => _writeCommands.GetValue(connection, c => new WriteCommands(c));
+
+    private void SetKey(DbCommand command, string stateName, GrainId grainId)
+    {
+        command.Parameters[WriteCommands.Service].Value = _serviceId;
+        command.Parameters[WriteCommands.Grain].Value = grainId.ToString();
+        command.Parameters[WriteCommands.Name].Value = stateName;
     }
 
     private async Task<StoredState?> ReadRowAsync(DbConnection connection, DbTransaction? transaction, string stateName, GrainId grainId, CancellationToken ct)
@@ -157,7 +162,7 @@ internal sealed class SqlGrainStorage : IGrainStorage
     }
 
     private DbCommand Key(DbCommand command, string stateName, GrainId grainId) =>
-        command.With("service", _serviceId).With("grain", grainId.ToString()).With("name", stateName);
+        command.With(WriteCommands.Service, _serviceId).With(WriteCommands.Grain, grainId.ToString()).With(WriteCommands.Name, stateName);
 
     private T NewState<T>() => _activators.GetActivator<T>().Create();
 
