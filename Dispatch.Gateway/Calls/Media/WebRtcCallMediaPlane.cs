@@ -172,7 +172,11 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, SipRtpH
             var profile = call.Legs.Values.OfType<WebRtcCallLeg>().Select(l => l.SentH264ProfileLevelId).FirstOrDefault(p => p is not null);
             var video = profile is null ? null : OpenVideo(call, legId);
             var leg = new BridgedSipLeg(call.CallId, legId, channel, call.Gate, video, video is null ? null : profile);
-            leg.Removed += (removed, reason) => OnLegRemoved(removed.CallId, removed, reason);
+            leg.Removed += (removed, reason) =>
+            {
+                LogVideoTotals(removed);
+                OnLegRemoved(removed.CallId, removed, reason);
+            };
             call.Legs[legId] = leg;
             return leg;
         }
@@ -188,7 +192,10 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, SipRtpH
         try
         {
             var channel = sipRtp.Host.Open(call.CallId + "/" + legId + "/video", ssrc, o => o with { ClockRate = 90000 }, call.Gate);
-            return new PhoneVideoPassThrough(channel, new LocalSendStream(ssrc, "dispatch-" + call.CallId, "bridge-video-" + legId));
+            return new PhoneVideoPassThrough(channel, new LocalSendStream(ssrc, "dispatch-" + call.CallId, "bridge-video-" + legId))
+            {
+                FirstReceptionReport = report => LogPhoneVideoReport(call.CallId, legId, report.HighestSequence, report.CumulativeLost),
+            };
         }
         catch (InvalidOperationException e)
         {
@@ -344,6 +351,18 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, SipRtpH
         }
     }
 
+    /// <summary>What the phone's video carried, logged when its leg goes (the call may already be forgotten).</summary>
+    private void LogVideoTotals(BridgedSipLeg leg)
+    {
+        if (leg.Video is not { } video)
+        {
+            return;
+        }
+        var peer = video.Channel.Leg.PeerReport;
+        LogPhoneVideoTotals(leg.CallId, leg.LegId, video.Packets.Sent, video.Packets.Received, video.KeyFrameRequests, video.Channel.Leg.PeerReports,
+            peer?.HighestSequence ?? 0, peer?.CumulativeLost ?? 0);
+    }
+
     private static uint RandomSsrc() => BitConverter.ToUInt32(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)) | 1;
 
     private void ForgetIfEmpty(CallMedia call)
@@ -413,6 +432,12 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, SipRtpH
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: SIP leg {LegId} passes H.264 through on RTP port {Port} ({Parameters})")]
     private partial void LogSipVideo(string callId, string legId, int port, string parameters);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: SIP leg {LegId} video: first reception report from the phone, extended highest sequence {Highest}, lost {Lost}")]
+    private partial void LogPhoneVideoReport(string callId, string legId, uint highest, int lost);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: SIP leg {LegId} video totals: sent {Sent} RTP packets, received {Received}, key frame requests {KeyFrames}, phone reports {Reports} (last: extended highest sequence {Highest}, lost {Lost})")]
+    private partial void LogPhoneVideoTotals(string callId, string legId, long sent, long received, long keyFrames, long reports, uint highest, int lost);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: SIP leg {LegId} is audio only: {Reason}")]
     private partial void LogSipAudioOnly(string callId, string legId, string reason);

@@ -25,6 +25,7 @@ public sealed class PhoneVideoPassThrough : IAsyncDisposable
     private readonly byte[] _scratch = new byte[2048];
     private readonly byte[] _rtcp = new byte[1500];
     private PhoneVideoFeedback? _feedback;
+    private bool _heardReport;
     private int _disposed;
 
     /// <summary><paramref name="channel"/> must run under the call's lock and send with <paramref name="send"/>'s SSRC.</summary>
@@ -50,6 +51,15 @@ public sealed class PhoneVideoPassThrough : IAsyncDisposable
 
     /// <summary>The phone's RTCP about the video, under the call's lock.</summary>
     public Action<IReadOnlyList<RtcpPacket>>? FeedbackReceived { get; set; }
+
+    /// <summary>
+    /// Called once, under the call's lock, with the phone's first RTCP reception report about the video we send it
+    /// (RFC 3550 §6.4): the phone's own word that our video reached it.
+    /// </summary>
+    public Action<WebRtc.Rtcp.ReportBlock>? FirstReceptionReport { get; set; }
+
+    /// <summary>RTP packets sent to the phone, and received from it.</summary>
+    public (long Sent, long Received) Packets => (Channel.Leg.RtpSent, Channel.Leg.RtpReceived);
 
     /// <summary>Key frame requests sent to the phone (FIR or PLI).</summary>
     public long KeyFrameRequests => _feedback?.KeyFrameRequests ?? 0;
@@ -105,6 +115,12 @@ public sealed class PhoneVideoPassThrough : IAsyncDisposable
 
     private void OnPhoneRtcp(ReadOnlyMemory<byte> compound)
     {
+        if (!_heardReport && Channel.Leg.PeerReport is { } report)
+        {
+            // The channel's leg read the compound's report blocks before handing it on.
+            _heardReport = true;
+            FirstReceptionReport?.Invoke(report);
+        }
         if (Section is not null && RtcpCompound.TryParse(compound.Span, out var parsed, out _))
         {
             FeedbackReceived?.Invoke(parsed!.Packets);
