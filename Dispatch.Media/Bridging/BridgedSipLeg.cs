@@ -54,6 +54,11 @@ public sealed class BridgedSipLeg : IMediaLeg, IAsyncDisposable
         _callGate = callGate;
         _video = h264ProfileLevelId is null ? null : video;
         _profileLevelId = h264ProfileLevelId;
+        if (video is not null && _video is null)
+        {
+            // Nothing to offer on it: give its ports back.
+            _ = Task.Run(() => video.DisposeAsync().AsTask());
+        }
         ReporterSsrc = RandomSsrc();
         if (_video is not null)
         {

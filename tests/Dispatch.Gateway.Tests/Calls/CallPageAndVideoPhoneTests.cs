@@ -40,31 +40,15 @@ public sealed partial class CallPageAndVideoPhoneTests(ITestOutputHelper output)
         var data = Directory.CreateTempSubdirectory("dispatch-call-video-phone-").FullName;
         try
         {
-            var sipPort = BaresipPhone.FreeSipPort(); // UDP and TCP both free: the node listens on both
-            var rtpPort = 34000 + (Environment.ProcessId % 1000 * 20);
-            await using var gateway = GatewayProcess.Start(data,
-                $"--Urls=http://127.0.0.1:{{httpPort}};http://{space.HostAddress}:{{httpPort}}",
-                $"--Dispatch:SiloPort={FreePort.Next()}",
-                $"--Dispatch:GatewayPort={FreePort.Next()}",
-                $"--Dispatch:WebRtc:Address={space.HostAddress}",
-                "--Dispatch:Sip:Enabled=true",
-                string.Create(CultureInfo.InvariantCulture, $"--Dispatch:Sip:Port={sipPort}"),
-                // baresip 1.0 cannot answer a SHA-256 challenge.
-                "--Dispatch:Sip:DigestAlgorithms=MD5",
-                "--Dispatch:Rtp:Address=127.0.0.1",
-                "--Dispatch:Rtp:PublicAddress=127.0.0.1",
-                string.Create(CultureInfo.InvariantCulture, $"--Dispatch:Rtp:MinPort={rtpPort}"),
-                string.Create(CultureInfo.InvariantCulture, $"--Dispatch:Rtp:MaxPort={rtpPort + 19}"));
-            await gateway.WaitUntilReady(TimeSpan.FromMinutes(2));
+            await using var node = await PhoneCallNode.Start(data, space, rtpBase: 34000);
+            var (gateway, sipPort) = (node.Gateway, node.SipPort);
 
             // Answered through its control socket (which the snapshot command needs as well).
             await using var phone = BaresipPhone.Start(new IPEndPoint(IPAddress.Loopback, sipPort), username,
                 DemoSipDevices.DemoSipPassword(workerId), BaresipPhone.FreeSipPort(), toneHz: 1200, g711Only: true, answerManually: true, h264Video: true);
             await phone.WaitForOutput("200 OK", Generous);
 
-            var wrapper = Path.Combine(data, "chromium-in-" + space.Name);
-            await File.WriteAllTextAsync(wrapper, $"#!/bin/sh\nexec ip netns exec {space.Name} /usr/bin/chromium \"$@\"\n");
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var wrapper = await PhoneCallNode.ChromiumWrapper(data, space);
             var origin = $"http://{space.HostAddress}:{gateway.HttpPort}";
             using var page = new PeerProcess("node", string.Join(' ',
                 Script("chromium-call-page-video-phone.js"), playwright, wrapper, origin, dispatcherLogin, workerId, DemoCountyFixture.Password));
