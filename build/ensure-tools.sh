@@ -11,6 +11,7 @@ need_test=(
   "docker-compose:/usr/bin/docker-compose" # validates docker-compose.yml (no engine needed)
   "sip-tester:/usr/bin/sipp"            # SIP registrar and call tests against a real UAC/UAS
   "baresip:/usr/bin/baresip"            # a real SIP softphone: registers, auto-answers, RTP
+  "baresip-ffmpeg:/usr/lib/baresip/modules/avcodec.so" # its H.264 (libx264, FFmpeg) for the video phone test
   "kamailio:/usr/sbin/kamailio"         # the REGISTER-rate baseline in docs/benchmarks.md
   "python3-aiortc:/usr/lib/python3/dist-packages/aiortc" # WebRTC interop peer (run with /usr/bin/python3)
   "chromium:/usr/bin/chromium"          # WebRTC interop and web-page tests, headless

@@ -14,8 +14,12 @@ namespace Dispatch.Gateway.Calls;
 /// </summary>
 public interface ICallMediaPlane
 {
-    /// <summary>Answers a browser's SDP offer with a new WebRTC leg (ICE-lite, DTLS-SRTP); returns the SDP answer.</summary>
-    string OpenWebRtcLeg(string callId, string legId, string sdpOffer);
+    /// <summary>
+    /// Answers a browser's SDP offer with a new WebRTC leg (ICE-lite, DTLS-SRTP); returns the SDP answer.
+    /// <paramref name="preferH264"/> lists H.264 first so the browser sends it: a call that may be answered by a SIP
+    /// phone, which can be sent the video only as H.264 (passed through, never transcoded).
+    /// </summary>
+    string OpenWebRtcLeg(string callId, string legId, string sdpOffer, bool preferH264 = false);
 
     /// <summary>
     /// Answers a browser's re-offer on its open leg; new ICE credentials in it are an ICE restart (RFC 8445 §9) and the
@@ -23,7 +27,10 @@ public interface ICallMediaPlane
     /// </summary>
     string RenegotiateWebRtcLeg(string callId, string legId, string sdpOffer);
 
-    /// <summary>A new plain-RTP leg for a SIP phone: the SDP offer (PCMU, PCMA, telephone-event) to send in the INVITE.</summary>
+    /// <summary>
+    /// A new plain-RTP leg for a SIP phone: the SDP offer (PCMU, PCMA, telephone-event) to send in the INVITE, plus an
+    /// H.264 video section when a browser leg of the call sends H.264.
+    /// </summary>
     string CreateSipOffer(string callId, string legId);
 
     /// <summary>The phone's SDP answer for a leg made by <see cref="CreateSipOffer"/>.</summary>

@@ -35,7 +35,9 @@ internal sealed partial class DispatchHub
         var calls = CallServices();
         var media = calls.Media ?? throw NoMedia();
         var callId = "call-" + Guid.NewGuid().ToString("N");
-        var answer = OpenLeg(media, callId, "caller", offer);
+        // A callee with a SIP account may answer on a phone, which can take the caller's video only as H.264.
+        var mayReachPhone = calls.Phones.B2bua is not null && callee.SipUsernames.Count > 0;
+        var answer = OpenLeg(media, callId, "caller", offer, mayReachPhone);
         CallStarted started;
         try
         {
@@ -179,11 +181,11 @@ internal sealed partial class DispatchHub
         }
     }
 
-    private static string OpenLeg(ICallMediaPlane media, string callId, string leg, string offer)
+    private static string OpenLeg(ICallMediaPlane media, string callId, string leg, string offer, bool preferH264 = false)
     {
         try
         {
-            return media.OpenWebRtcLeg(callId, leg, offer);
+            return media.OpenWebRtcLeg(callId, leg, offer, preferH264);
         }
         catch (CallMediaException e)
         {

@@ -1,5 +1,8 @@
 using Dispatch.Gateway.Media;
 using Dispatch.Media.Bridging;
+using Dispatch.Media.Bridging.Hosting;
+using Dispatch.Media.Bridging.Video;
+using Dispatch.Media.Sdp.Negotiation;
 using Dispatch.Media.WebRtc.Forwarding;
 using Dispatch.Media.WebRtc.Hosting;
 
@@ -16,7 +19,9 @@ namespace Dispatch.Gateway.Calls.Media;
 ///   CloseLeg / Close ─▶ WebRtcUdpHost.Remove (no LegDropped: signalling asked for it)
 /// </code>
 /// A SIP phone's leg is a <see cref="BridgedSipLeg"/>: plain RTP on its own port pair from <see cref="SipRtpHost"/>
-/// with an Opus/G.711 <see cref="AudioBridge"/>, which the forwarder sees as an audio-only browser (video is dropped).
+/// with an Opus/G.711 <see cref="AudioBridge"/>, which the forwarder sees as a browser that speaks Opus; when the
+/// browser leg sends H.264, the phone is offered it too on a second port pair and, if it accepts, the forwarder passes
+/// the video through both ways (<see cref="PhoneVideoPassThrough"/>; otherwise the browser's video is dropped).
 /// <see cref="LegDropped"/> is raised on the host's timer thread; handlers must not block.
 /// </summary>
 public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, SipRtpHost sipRtp, TimeProvider time, ILogger<WebRtcCallMediaPlane> logger) : ICallMediaPlane
@@ -52,14 +57,14 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, SipRtpH
         }
     }
 
-    public string OpenWebRtcLeg(string callId, string legId, string sdpOffer)
+    public string OpenWebRtcLeg(string callId, string legId, string sdpOffer, bool preferH264 = false)
     {
         RequireIds(callId, legId);
         var udp = Host();
         WebRtcCallLeg? leg = null;
         while (leg is null)
         {
-            leg = TryOpen(CallFor(callId), legId, sdpOffer, udp);
+            leg = TryOpen(CallFor(callId), legId, sdpOffer, udp, preferH264);
         }
         udp.Add(leg);
         LogLegOpened(callId, legId, leg.LocalUfrag);
@@ -67,7 +72,7 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, SipRtpH
     }
 
     /// <summary>Answers under the call's lock; null when the call was forgotten meanwhile (its last leg just went): try again.</summary>
-    private WebRtcCallLeg? TryOpen(CallMedia call, string legId, string sdpOffer, WebRtcUdpHost udp)
+    private WebRtcCallLeg? TryOpen(CallMedia call, string legId, string sdpOffer, WebRtcUdpHost udp, bool preferH264)
     {
         var callId = call.CallId;
         lock (call.Gate)
@@ -88,6 +93,7 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, SipRtpH
                     Certificate = udp.Certificate,
                     Candidates = [udp.Candidate],
                     Dtls = udp.DtlsOptions,
+                    PreferH264 = preferH264,
                 }, time, call.Gate);
             }
             catch (CallLegOfferException e)
@@ -153,7 +159,7 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, SipRtpH
             {
                 throw new CallMediaException($"Call '{call.CallId}' already has a leg '{legId}': close it before opening another.");
             }
-            Dispatch.Media.Bridging.Hosting.PlainRtpChannel channel;
+            PlainRtpChannel channel;
             try
             {
                 channel = sipRtp.Host.Open(call.CallId + "/" + legId, RandomSsrc());
@@ -163,10 +169,38 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, SipRtpH
                 ForgetIfEmpty(call);
                 throw new CallMediaException($"No RTP port for leg '{legId}' of call '{call.CallId}': {e.Message}", e);
             }
-            var leg = new BridgedSipLeg(call.CallId, legId, channel, call.Gate);
-            leg.Removed += (removed, reason) => OnLegRemoved(removed.CallId, removed, reason);
+            var profile = call.Legs.Values.OfType<WebRtcCallLeg>().Select(l => l.SentH264ProfileLevelId).FirstOrDefault(p => p is not null);
+            var video = profile is null ? null : OpenVideo(call, legId);
+            var leg = new BridgedSipLeg(call.CallId, legId, channel, call.Gate, video, video is null ? null : profile);
+            leg.Removed += (removed, reason) =>
+            {
+                LogVideoTotals(removed);
+                OnLegRemoved(removed.CallId, removed, reason);
+            };
             call.Legs[legId] = leg;
             return leg;
+        }
+    }
+
+    /// <summary>
+    /// A second port pair for the phone's H.264, running under the call's lock; null (audio only) when the pool has
+    /// none left: video is the part of a phone call that can be done without.
+    /// </summary>
+    private PhoneVideoPassThrough? OpenVideo(CallMedia call, string legId)
+    {
+        var ssrc = RandomSsrc();
+        try
+        {
+            var channel = sipRtp.Host.Open(call.CallId + "/" + legId + "/video", ssrc, o => o with { ClockRate = 90000 }, call.Gate);
+            return new PhoneVideoPassThrough(channel, new LocalSendStream(ssrc, "dispatch-" + call.CallId, "bridge-video-" + legId))
+            {
+                FirstReceptionReport = report => LogPhoneVideoReport(call.CallId, legId, report.HighestSequence, report.CumulativeLost),
+            };
+        }
+        catch (InvalidOperationException e)
+        {
+            LogNoVideoPort(call.CallId, legId, e.Message);
+            return null;
         }
     }
 
@@ -183,6 +217,14 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, SipRtpH
         if (!leg.AcceptAnswer(sdpAnswer, out var error))
         {
             throw new CallMediaException($"Leg '{legId}' of call '{callId}': {error}");
+        }
+        if (leg.Video is { } video)
+        {
+            LogSipVideo(callId, legId, video.Channel.RtpPort, video.Section!.Codecs[0].Parameters);
+        }
+        else
+        {
+            LogSipAudioOnly(callId, legId, leg.VideoRejection ?? "");
         }
     }
 
@@ -309,6 +351,18 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, SipRtpH
         }
     }
 
+    /// <summary>What the phone's video carried, logged when its leg goes (the call may already be forgotten).</summary>
+    private void LogVideoTotals(BridgedSipLeg leg)
+    {
+        if (leg.Video is not { } video)
+        {
+            return;
+        }
+        var peer = video.Channel.Leg.PeerReport;
+        LogPhoneVideoTotals(leg.CallId, leg.LegId, video.Packets.Sent, video.Packets.Received, video.KeyFrameRequests, video.Channel.Leg.PeerReports,
+            peer?.HighestSequence ?? 0, peer?.CumulativeLost ?? 0);
+    }
+
     private static uint RandomSsrc() => BitConverter.ToUInt32(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)) | 1;
 
     private void ForgetIfEmpty(CallMedia call)
@@ -375,6 +429,21 @@ public sealed partial class WebRtcCallMediaPlane(WebRtcHostService host, SipRtpH
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: SIP leg {LegId} on RTP port {Port}")]
     private partial void LogSipLegOpened(string callId, string legId, int port);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: SIP leg {LegId} passes H.264 through on RTP port {Port} ({Parameters})")]
+    private partial void LogSipVideo(string callId, string legId, int port, string parameters);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: SIP leg {LegId} video: first reception report from the phone, extended highest sequence {Highest}, lost {Lost}")]
+    private partial void LogPhoneVideoReport(string callId, string legId, uint highest, int lost);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: SIP leg {LegId} video totals: sent {Sent} RTP packets, received {Received}, key frame requests {KeyFrames}, phone reports {Reports} (last: extended highest sequence {Highest}, lost {Lost})")]
+    private partial void LogPhoneVideoTotals(string callId, string legId, long sent, long received, long keyFrames, long reports, uint highest, int lost);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: SIP leg {LegId} is audio only: {Reason}")]
+    private partial void LogSipAudioOnly(string callId, string legId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: no RTP port for the video of SIP leg {LegId}, audio only: {Reason}")]
+    private partial void LogNoVideoPort(string callId, string legId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: legs {LegA} and {LegB} joined")]
     private partial void LogJoined(string callId, string legA, string legB);

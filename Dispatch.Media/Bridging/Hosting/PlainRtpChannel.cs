@@ -18,12 +18,13 @@ public sealed class PlainRtpChannel : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task[] _loops;
-    private readonly object _gate = new();
+    private readonly object _gate;
     private readonly long _opened;
 
-    internal PlainRtpChannel(PlainRtpLeg leg, Socket rtp, Socket rtcp, RtpPortPool pool, TimeProvider time, TimeSpan tickInterval)
+    internal PlainRtpChannel(PlainRtpLeg leg, Socket rtp, Socket rtcp, RtpPortPool pool, TimeProvider time, TimeSpan tickInterval, object? gate = null)
     {
         Leg = leg;
+        _gate = gate ?? new object();
         _rtp = rtp;
         _rtcp = rtcp;
         _pool = pool;
@@ -38,7 +39,11 @@ public sealed class PlainRtpChannel : IAsyncDisposable
 
     public int RtpPort => ((IPEndPoint)_rtp.LocalEndPoint!).Port;
 
-    /// <summary>Lock held while the leg and the callbacks run; take it to call into the leg (or a bridge) from outside.</summary>
+    /// <summary>
+    /// Lock held while the leg and the callbacks run; take it to call into the leg (or a bridge) from outside. A
+    /// video channel shares its call's lock (given to <see cref="PlainRtpHost.Open"/>), since the forwarder sends
+    /// into it holding that lock.
+    /// </summary>
     public object Gate => _gate;
 
     /// <summary>RTP media from the phone, called under <see cref="Gate"/> with the time it arrived (monotonic).</summary>
@@ -46,6 +51,9 @@ public sealed class PlainRtpChannel : IAsyncDisposable
 
     /// <summary>Called under <see cref="Gate"/> every tick with the monotonic time: run the bridge and <see cref="Send"/> here.</summary>
     public Action<TimeSpan>? Ticked { get; set; }
+
+    /// <summary>Each RTCP compound from the phone (after the leg read its reports), called under <see cref="Gate"/>.</summary>
+    public Action<ReadOnlyMemory<byte>>? RtcpReceived { get; set; }
 
     /// <summary>Leg events (latched, media timeout, ...), called under <see cref="Gate"/>.</summary>
     public Action<PlainRtpLegEvent>? EventRaised { get; set; }
@@ -71,6 +79,21 @@ public sealed class PlainRtpChannel : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends one RTCP compound (feedback) to the phone's RTCP address; false when none is known yet. Call under <see cref="Gate"/>.</summary>
+    public bool SendRtcp(ReadOnlySpan<byte> compound)
+    {
+        if (Leg.RtcpDestination is not { } destination) return false;
+        try
+        {
+            (Leg.Negotiation?.RtcpMux == true ? _rtp : _rtcp).SendTo(compound, SocketFlags.None, destination);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
     private async Task ReceiveLoop(Socket socket, bool onRtcpPort)
     {
         var buffer = new byte[2048];
@@ -85,6 +108,7 @@ public sealed class PlainRtpChannel : IAsyncDisposable
                 {
                     var kind = Leg.OnDatagram(buffer.AsSpan(0, received.ReceivedBytes), source, onRtcpPort);
                     if (kind == PlainRtpDatagram.Rtp) MediaReceived?.Invoke(buffer.AsMemory(0, received.ReceivedBytes), Now);
+                    else if (kind == PlainRtpDatagram.Rtcp) RtcpReceived?.Invoke(buffer.AsMemory(0, received.ReceivedBytes));
                     DrainEvents();
                 }
             }

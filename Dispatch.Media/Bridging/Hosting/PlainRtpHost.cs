@@ -13,13 +13,16 @@ public sealed class PlainRtpHost(PlainRtpHostOptions options, TimeProvider? time
 
     public PlainRtpHostOptions Options => options;
 
-    /// <summary>Opens a leg whose SDP and RTCP use <paramref name="ssrc"/> (the bridge's toward-phone SSRC).</summary>
-    public PlainRtpChannel Open(string sessionId, uint ssrc, Func<PlainRtpLegOptions, PlainRtpLegOptions>? configure = null)
+    /// <summary>
+    /// Opens a leg whose SDP and RTCP use <paramref name="ssrc"/> (the bridge's toward-phone SSRC). <paramref name="gate"/>
+    /// is the lock the channel runs its leg under (by default one of its own).
+    /// </summary>
+    public PlainRtpChannel Open(string sessionId, uint ssrc, Func<PlainRtpLegOptions, PlainRtpLegOptions>? configure = null, object? gate = null)
     {
         var (rtp, rtcp) = _pool.Rent();
         var port = ((System.Net.IPEndPoint)rtp.LocalEndPoint!).Port;
         var legOptions = new PlainRtpLegOptions { Address = options.AdvertisedAddress, RtpPort = port, SessionId = sessionId, Ssrc = ssrc };
         var leg = new PlainRtpLeg(configure?.Invoke(legOptions) ?? legOptions, _time);
-        return new PlainRtpChannel(leg, rtp, rtcp, _pool, _time, options.TickInterval);
+        return new PlainRtpChannel(leg, rtp, rtcp, _pool, _time, options.TickInterval, gate);
     }
 }

@@ -7,15 +7,14 @@ public sealed partial class PlainRtpLeg
 {
     private void QueueReport(DateTimeOffset now)
     {
-        var destination = Negotiation!.RtcpMux ? _latchedRtp ?? Negotiation.RemoteRtcp : _latchedRtcp ?? RtcpBesideLatchedRtp() ?? Negotiation.RemoteRtcp;
-        if (destination is null) return;
+        if (RtcpDestination is not { } destination) return;
         var packet = new byte[512];
         var length = 0;
         ReadOnlySpan<ReportBlock> blocks = _reception.HasReceived ? [_reception.Report(now)] : [];
         if (_packetsSent > 0)
         {
             // §6.4.1: the SR's RTP timestamp is the media clock at the NTP time, extrapolated from the last packet.
-            var rtpNow = _lastSentTimestamp + (uint)((now - _lastSentAt).TotalSeconds * 8000);
+            var rtpNow = _lastSentTimestamp + (uint)((now - _lastSentAt).TotalSeconds * _options.ClockRate);
             length = SenderReport.Write(packet, _options.Ssrc, NtpTime.From(now), rtpNow, (uint)_packetsSent, (uint)_octetsSent);
             if (!blocks.IsEmpty)
             {

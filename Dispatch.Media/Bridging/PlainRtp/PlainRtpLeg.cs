@@ -23,7 +23,7 @@ public sealed partial class PlainRtpLeg
     private readonly PlainRtpLegOptions _options;
     private readonly TimeProvider _time;
     private readonly Random _random;
-    private readonly RtpReceptionStatistics _reception = new(8000);
+    private readonly RtpReceptionStatistics _reception;
     private readonly Queue<PlainRtpLegEvent> _events = new();
     private readonly Queue<(byte[] Packet, IPEndPoint To)> _rtcp = new();
 
@@ -45,6 +45,7 @@ public sealed partial class PlainRtpLeg
         if (options.RtpPort is <= 0 or > 65534 || options.RtpPort % 2 != 0)
             throw new ArgumentException($"RTP port {options.RtpPort} must be even (RFC 3550 §11) and leave room for RTCP.", nameof(options));
         _options = options;
+        _reception = new RtpReceptionStatistics(options.ClockRate);
         _time = time ?? TimeProvider.System;
         _random = new Random((int)options.Ssrc);
     }
@@ -60,6 +61,17 @@ public sealed partial class PlainRtpLeg
     public long RtpReceived => _reception.Received;
 
     public long RtpSent => _packetsSent;
+
+    /// <summary>The phone's latest reception report about our stream (RFC 3550 §6.4), null until one came.</summary>
+    public ReportBlock? PeerReport { get; private set; }
+
+    /// <summary>How many RTCP reports from the phone carried a block about our stream.</summary>
+    public long PeerReports { get; private set; }
+
+    /// <summary>Where our RTCP goes: the phone's RTCP source, else beside its latched RTP, else the signalled address.</summary>
+    public IPEndPoint? RtcpDestination => Negotiation is null ? null
+        : Negotiation.RtcpMux ? _latchedRtp ?? Negotiation.RemoteRtcp
+        : _latchedRtcp ?? RtcpBesideLatchedRtp() ?? Negotiation.RemoteRtcp;
 
     /// <summary>Datagrams that were neither usable RTP nor RTCP.</summary>
     public long Ignored { get; private set; }
@@ -159,6 +171,17 @@ public sealed partial class PlainRtpLeg
         foreach (var packet in compound!.Packets)
         {
             if (packet is SenderReport sr && sr.Ssrc == _reception.Ssrc) _reception.OnSenderReport(sr.NtpTimestamp, now);
+            var blocks = packet switch
+            {
+                SenderReport report => report.Reports,
+                ReceiverReport report => report.Reports,
+                _ => [],
+            };
+            foreach (var block in blocks.Where(b => b.Ssrc == _options.Ssrc))
+            {
+                PeerReport = block;
+                PeerReports++;
+            }
             if (packet is Goodbye) _events.Enqueue(new PlainRtpLegEvent(PlainRtpLegEventKind.Goodbye, now, source));
         }
         return true;

@@ -14,6 +14,9 @@ public sealed record PlainRtpLegOptions
     /// <summary>The SSRC we send media with (the bridge's toward-SIP SSRC): our SR and RR carry it.</summary>
     public required uint Ssrc { get; init; }
 
+    /// <summary>The RTP clock of the media (RFC 3550 §5.1): 8000 for G.711, 90000 for video (RFC 6184 §8.2.1).</summary>
+    public int ClockRate { get; init; } = 8000;
+
     /// <summary>RFC 3550 §6.5.1 canonical name sent in SDES.</summary>
     public string Cname { get; init; } = "dispatch";
 

@@ -6,6 +6,7 @@ namespace Dispatch.Media.Bridging.PlainRtp;
 /// <summary>
 /// What the SDP exchange with the phone settled: the G.711 law, the telephone-event payload type (null when the
 /// phone does not do RFC 4733), where the phone said it wants RTP and RTCP, and whether RTCP shares the RTP port.
+/// A video leg (<see cref="PlainRtpLeg.AcceptVideo"/>) uses only the addresses and the mux flag.
 /// </summary>
 public sealed record PlainRtpNegotiation(G711Law Law, byte? TelephoneEventPayloadType, IPEndPoint? RemoteRtp, IPEndPoint? RemoteRtcp, bool RtcpMux)
 {

@@ -6,11 +6,19 @@ namespace Dispatch.Media.Sdp.Negotiation;
 /// Offers plain RTP/AVP toward a SIP phone (RFC 3264 §5) and reads its answer (§6, §7):
 /// <code>
 ///   m=audio &lt;port&gt; RTP/AVP 0 8 101      PCMU, PCMA, telephone-event/8000 0-16
-///   m=video &lt;port&gt; RTP/AVP 102          H.264 packetization-mode=1 (only with a video port)
+///   m=video &lt;port&gt; RTP/AVP 102          H.264 packetization-mode=1 (only with a video port),
+///                                       a=rtcp-fb nack, nack pli, ccm fir
 /// </code>
 /// </summary>
 public static class SipOfferer
 {
+    /// <summary>
+    /// The RTCP feedback a phone's video may ask for: NACK and PLI (RFC 4585 §4.2) and FIR (RFC 5104 §7.1). Offered on
+    /// RTP/AVP, as many phones do (RFC 8643 tells how an AVP offer may carry AVPF feedback), so a phone that reads
+    /// rtcp-fb tells us in its answer whether it wants PLI or FIR; REMB and transport-cc are browser matters.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PhoneVideoFeedback = ["nack", "nack pli", "ccm fir"];
+
     public static SessionDescription CreateOffer(SipOfferOptions options)
     {
         var offer = new SessionDescription
@@ -64,7 +72,8 @@ public static class SipOfferer
     private static MediaDescription Section(string kind, int port, SipOfferOptions options)
     {
         var codecs = options.Capabilities.Codecs.Where(c => c.Kind == kind)
-            .Select(c => new NegotiatedCodec(c.PreferredPayloadType, c.Name, c.ClockRate, c.Channels, OfferParameters(c), []))
+            .Select(c => new NegotiatedCodec(c.PreferredPayloadType, c.Name, c.ClockRate, c.Channels, OfferParameters(c),
+                [.. c.Feedback.Where(f => PhoneVideoFeedback.Contains(f, StringComparer.OrdinalIgnoreCase))]))
             .ToList();
         var m = new MediaDescription(kind, port, "RTP/AVP", AnswerSections.Formats(codecs));
         AnswerSections.AddCodecLines(m.Attributes, codecs);
@@ -78,9 +87,9 @@ public static class SipOfferer
         ? Fmtp.Format(Fmtp.ParseParameters(c.Parameters).Where(p => p.Key != "level-asymmetry-allowed"))
         : c.Parameters;
 
-    /// <summary>Our offered section, read back as the capabilities an answer must fit.</summary>
+    /// <summary>Our offered section, read back as the capabilities an answer must fit (feedback: what both sides listed).</summary>
     private static MediaCapabilities OfferedAsCapabilities(MediaDescription ours) => new(
-        OfferedCodec.From(ours).Select(o => new CodecCapability(ours.Media, o.Name, o.ClockRate, o.Channels, o.Parameters, o.PayloadType, [])).ToList(),
+        OfferedCodec.From(ours).Select(o => new CodecCapability(ours.Media, o.Name, o.ClockRate, o.Channels, o.Parameters, o.PayloadType, o.Feedback)).ToList(),
         [], [], Retransmission: false);
 
     private static string AddressType(string address) => address.Contains(':') ? "IP6" : "IP4";

@@ -13,6 +13,12 @@ public sealed record CallLegSettings
 
     public DtlsEndpointOptions? Dtls { get; init; }
 
+    /// <summary>
+    /// List H.264 before VP8 in the answer, so the browser sends H.264 (it sends the first codec of the answer it
+    /// supports, RFC 8829 §5.3.1): for a call that may reach a SIP phone, which gets the video passed through.
+    /// </summary>
+    public bool PreferH264 { get; init; }
+
     /// <summary>How often the leg sends receiver reports about what its peer sends (RFC 3550 §6.2; browsers like 1 s).</summary>
     public TimeSpan ReportInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -32,6 +32,12 @@ public sealed class WebRtcCallLeg : IWebRtcSession, IMediaLeg
         VideoExtensions = [.. MediaCapabilities.WebRtc.VideoExtensions.Where(u => u != MediaCapabilities.TransportCcUri)],
     };
 
+    /// <summary>The same with H.264 ahead of VP8 (<see cref="CallLegSettings.PreferH264"/>).</summary>
+    private static readonly MediaCapabilities H264FirstCapabilities = LegCapabilities with
+    {
+        Codecs = [.. LegCapabilities.Codecs.Where(c => c.Kind != "video"), .. LegCapabilities.Codecs.Where(c => c.Kind == "video").OrderBy(c => c.IsH264 ? 0 : 1)],
+    };
+
     private readonly object _gate;
     private readonly TimeProvider _time;
     private readonly TimeSpan _reportInterval;
@@ -81,6 +87,15 @@ public sealed class WebRtcCallLeg : IWebRtcSession, IMediaLeg
     public IReadOnlyList<LegSection> Sections { get; }
 
     public uint ReporterSsrc { get; }
+
+    /// <summary>
+    /// The profile-level-id of the H.264 this browser sends (RFC 6184 §8.1), when the first codec of its sendrecv video
+    /// section is H.264 in packetization-mode 1; null otherwise (VP8 first, no video, receive only).
+    /// </summary>
+    public string? SentH264ProfileLevelId => Sections.FirstOrDefault(s => s.Kind == "video" && s.Send is not null)?.Codecs.FirstOrDefault() is { } codec
+        && codec.Is("H264") && codec.ParameterMap.GetValueOrDefault("packetization-mode", "0") == "1"
+        ? codec.ParameterMap.GetValueOrDefault("profile-level-id", "42000a") // RFC 6184 §8.1: absent means Baseline level 1
+        : null;
 
     public DateTimeOffset CreatedAt { get; }
 
@@ -192,7 +207,7 @@ public sealed class WebRtcCallLeg : IWebRtcSession, IMediaLeg
             Candidates = settings.Candidates,
             SessionId = sessionId,
             SessionVersion = version,
-            Capabilities = LegCapabilities,
+            Capabilities = settings.PreferH264 ? H264FirstCapabilities : LegCapabilities,
             SendStreams = sendStreams,
             Cname = cname,
         });

@@ -24,4 +24,23 @@ public sealed record FullIntraRequest(RtcpHeader Header, uint SenderSsrc, IReadO
         packet = new FullIntraRequest(header, BinaryPrimitives.ReadUInt32BigEndian(body), entries);
         return RtcpParseError.None;
     }
+
+    /// <summary>Length of a FIR with one FCI entry.</summary>
+    public const int SingleEntryLength = 20;
+
+    /// <summary>
+    /// Writes a FIR for one media sender (RFC 5104 §4.3.1.1): the common packet's media SSRC is zero, the FCI names
+    /// the target and carries the command sequence number, which the requester increments for each new request
+    /// (§4.3.1.1; a repeated number is a retransmission of the same request).
+    /// </summary>
+    public static int Write(Span<byte> destination, uint senderSsrc, uint targetSsrc, byte sequenceNumber)
+    {
+        new RtcpHeader(false, RtcpPacketType.FormatFullIntraRequest, RtcpPacketType.PayloadFeedback, SingleEntryLength / 4 - 1).Write(destination);
+        BinaryPrimitives.WriteUInt32BigEndian(destination[4..], senderSsrc);
+        BinaryPrimitives.WriteUInt32BigEndian(destination[8..], 0);
+        BinaryPrimitives.WriteUInt32BigEndian(destination[12..], targetSsrc);
+        destination[16] = sequenceNumber;
+        destination[17..SingleEntryLength].Clear();
+        return SingleEntryLength;
+    }
 }

@@ -13,7 +13,7 @@ internal sealed class FakeMediaPlane : ICallMediaPlane
 
     public event Action<CallLegDropped>? LegDropped;
 
-    public string OpenWebRtcLeg(string callId, string legId, string sdpOffer)
+    public string OpenWebRtcLeg(string callId, string legId, string sdpOffer, bool preferH264 = false)
     {
         if (sdpOffer.Contains("m=bogus", StringComparison.Ordinal))
         {
