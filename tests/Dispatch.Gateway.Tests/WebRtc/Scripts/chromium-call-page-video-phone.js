@@ -7,7 +7,7 @@
 //   {"hangUp": ""}  the dispatcher hangs up; answers {"ended": {...}} once the page says the call ended
 //   {"stop": ""}    closes the browser
 // argv: <playwright-core folder> <chromium wrapper> <origin> <dispatcher login> <worker id> <password>
-const { launch, say, nextLine, openCallPage, until } = require('./chromium-common');
+const { launch, say, openCallPage, until, callById, hangUp, serveSteps } = require('./chromium-common');
 const [origin, dispatcherLogin, workerId, password] = process.argv.slice(4);
 
 // Video both ways as getStats reports it, with each direction's codec (RTCCodecStats.mimeType).
@@ -30,37 +30,22 @@ const video = page => page.evaluate(async () => {
 
 (async () => {
   const browser = await launch(['--autoplay-policy=no-user-gesture-required', `--unsafely-treat-insecure-origin-as-secure=${origin}`]);
-  try {
+  await serveSteps(browser, async () => {
     const dispatcher = await openCallPage(browser, origin, 'call-dispatcher.html', dispatcherLogin, password);
     say({ ready: true });
-    for (;;) {
-      const step = Object.keys(JSON.parse(await nextLine()))[0];
-      if (step === 'stop') break;
-      if (step === 'call') {
-        await dispatcher.fill('[data-testid=callee-id]', workerId);
-        await dispatcher.click('[data-testid=call-by-id]');
-        const callId = await until('the call id at the dispatcher', async () => {
-          const id = await dispatcher.evaluate(() => window.dispatchCall.callId || null); return { ok: !!id, id };
-        }, 15000);
-        say({ calling: { callId: callId.id } });
-      } else if (step === 'video') {
+    return {
+      call: async () => say({ calling: { callId: await callById(dispatcher, workerId) } }),
+      video: async () => {
         const seen = await until('video from the phone at the dispatcher', async () => {
           const v = await video(dispatcher); v.ok = !!v.inbound && v.inbound.framesDecoded > 10;
           return v;
         }, 45000);
         say({ video: seen });
-      } else if (step === 'hangUp') {
-        await dispatcher.click('[data-testid=hang-up]');
-        await dispatcher.waitForSelector('[data-testid=call-status][data-state=ended]', { timeout: 15000 });
+      },
+      hangUp: async () => {
+        await hangUp(dispatcher);
         say({ ended: { state: await dispatcher.getAttribute('[data-testid=call-status]', 'data-state') } });
-      } else {
-        throw new Error(`unknown step ${step}`);
-      }
-    }
-  } catch (e) {
-    say({ error: String(e && e.stack || e) });
-  } finally {
-    await browser.close();
-    process.exit(0);
-  }
+      },
+    };
+  });
 })();

@@ -8,7 +8,7 @@
 //   {"hangUp": ""}          the dispatcher hangs up; answers {"ended": {...}} once the dispatcher's page (and a connected worker page) ended
 //   {"stop": ""}            closes the browser
 // argv: <playwright-core folder> <chromium wrapper> <origin> <dispatcher login> <worker login> <worker id> <password>
-const { launch, say, nextLine, openCallPage, received, until } = require('./chromium-common');
+const { launch, say, openCallPage, received, until, callById, hangUp, serveSteps } = require('./chromium-common');
 const [origin, dispatcherLogin, workerLogin, workerId, password] = process.argv.slice(4);
 const open = (browser, page, login) => openCallPage(browser, origin, page, login, password);
 
@@ -22,24 +22,19 @@ const status = async page => ({
 
 (async () => {
   const browser = await launch(['--autoplay-policy=no-user-gesture-required', `--unsafely-treat-insecure-origin-as-secure=${origin}`]);
-  try {
+  await serveSteps(browser, async () => {
     const worker = await open(browser, 'call-worker.html', workerLogin);
     const dispatcher = await open(browser, 'call-dispatcher.html', dispatcherLogin);
     say({ ready: true });
     let workerConnected = false;
-    for (;;) {
-      const step = Object.keys(JSON.parse(await nextLine()))[0];
-      if (step === 'stop') break;
-      if (step === 'call') {
-        await dispatcher.fill('[data-testid=callee-id]', workerId);
-        await dispatcher.click('[data-testid=call-by-id]');
+    return {
+      call: async () => {
+        const callId = await callById(dispatcher, workerId);
         await worker.waitForSelector('[data-testid=incoming]:not([hidden])', { timeout: 30000 });
         const text = (await worker.textContent('[data-testid=incoming-caller]')).trim();
-        const callId = await until('the call id at the dispatcher', async () => {
-          const id = await dispatcher.evaluate(() => window.dispatchCall.callId || null); return { ok: !!id, id };
-        }, 15000);
-        say({ ringing: { text, callId: callId.id } });
-      } else if (step === 'answerPage') {
+        say({ ringing: { text, callId } });
+      },
+      answerPage: async () => {
         await worker.click('[data-testid=answer]');
         workerConnected = true;
         const atDispatcher = await until('video at the dispatcher', async () => {
@@ -49,28 +44,23 @@ const status = async page => ({
           const r = await received(worker); r.ok = r.framesDecoded > 10; return r;
         }, 30000);
         say({ connected: { atDispatcher, atWorker, worker: await status(worker), dispatcher: await status(dispatcher) } });
-      } else if (step === 'watchElsewhere') {
+      },
+      watchElsewhere: async () => {
         await worker.waitForSelector('[data-testid=incoming]', { state: 'hidden', timeout: 30000 });
         await worker.waitForSelector('[data-testid=call-status][data-state=ended]', { timeout: 15000 });
         say({ stopped: await status(worker) });
-      } else if (step === 'dispatcherHears') {
+      },
+      dispatcherHears: async () => {
         const heard = await until('audio at the dispatcher', async () => {
           const r = await received(dispatcher); r.ok = r.audioPackets > 50; return r;
         }, 30000);
         say({ heard: { ...heard, dispatcher: await status(dispatcher) } });
-      } else if (step === 'hangUp') {
-        await dispatcher.click('[data-testid=hang-up]');
-        await dispatcher.waitForSelector('[data-testid=call-status][data-state=ended]', { timeout: 15000 });
+      },
+      hangUp: async () => {
+        await hangUp(dispatcher);
         if (workerConnected) await worker.waitForSelector('[data-testid=call-status][data-state=ended]', { timeout: 15000 });
         say({ ended: { dispatcher: await status(dispatcher), worker: await status(worker) } });
-      } else {
-        throw new Error(`unknown step ${step}`);
-      }
-    }
-  } catch (e) {
-    say({ error: String(e && e.stack || e) });
-  } finally {
-    await browser.close();
-    process.exit(0);
-  }
+      },
+    };
+  });
 })();

@@ -68,4 +68,42 @@ async function until(what, check, ms) {
   throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last)}`);
 }
 
-module.exports = { launch, say, nextLine, openCallPage, received, until };
+/** The dispatcher's page calls a worker by id; returns the call id once the page has one. */
+async function callById(dispatcher, workerId) {
+  await dispatcher.fill('[data-testid=callee-id]', workerId);
+  await dispatcher.click('[data-testid=call-by-id]');
+  const found = await until('the call id at the dispatcher', async () => {
+    const id = await dispatcher.evaluate(() => window.dispatchCall.callId || null); return { ok: !!id, id };
+  }, 15000);
+  return found.id;
+}
+
+/** The dispatcher's page hangs up; resolves once the page says the call ended. */
+async function hangUp(dispatcher) {
+  await dispatcher.click('[data-testid=hang-up]');
+  await dispatcher.waitForSelector('[data-testid=call-status][data-state=ended]', { timeout: 15000 });
+}
+
+/**
+ * Runs setup() (which says {"ready"} and returns the step handlers by name), then answers the test's steps, one
+ * JSON line each, until {"stop"}. An unknown step or any failure is answered {"error"}; the browser is closed and
+ * the process exits either way.
+ */
+async function serveSteps(browser, setup) {
+  try {
+    const handlers = await setup();
+    for (;;) {
+      const step = Object.keys(JSON.parse(await nextLine()))[0];
+      if (step === 'stop') break;
+      if (!Object.hasOwn(handlers, step)) throw new Error(`unknown step ${step}`);
+      await handlers[step]();
+    }
+  } catch (e) {
+    say({ error: String(e && e.stack || e) });
+  } finally {
+    await browser.close();
+    process.exit(0);
+  }
+}
+
+module.exports = { launch, say, nextLine, openCallPage, received, until, callById, hangUp, serveSteps };
