@@ -1,18 +1,29 @@
 namespace Dispatch.Gateway.Realtime;
 
 /// <summary>
-/// While this gateway hands a send's pushes to its devices, acknowledgements wait: on two cores, 5,000 devices
-/// acknowledging the first pushes of a send took the CPU from the sends still queued behind them, and the last
-/// device heard of the push seconds later (docs/realtime.md, "Deliveries first"). An acknowledgement waits at
-/// most <see cref="LongestWait"/>; it is still saved before the device is answered, so nothing is lost, only later.
+/// While this gateway hands a send's pushes to its devices and saves them in the inboxes, acknowledgements wait:
+/// on two cores, 5,000 devices acknowledging the first pushes of a send took the CPU from the sends still queued
+/// behind them, and the last device heard of the push seconds later (docs/realtime.md, "Deliveries first"). An
+/// acknowledgement waits at most <see cref="LongestWait"/>; it is still saved before the device is answered, so
+/// nothing is lost, only later.
 /// <code>
 ///   DeliverBroadcast: Hold ──► 5,000 sends ──► sends written ──► release ──► waiting Acks go on
+///   PushFanOut:       Hold ──► hand-out ──► socket writes (AfterSocketWrites) ──► inbox saves ──► release
 /// </code>
 /// </summary>
 internal sealed class DeliveryFirst(TimeProvider clock)
 {
     /// <summary>Bounds an acknowledgement's wait, even when sends keep coming back to back.</summary>
     public static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long the transports take to write one handed-out send to its socket after the hand-out returned
+    /// (5,000 sends: 150-250 ms on this 2-core machine, seen in perf timelines; docs/realtime.md).
+    /// </summary>
+    public static readonly TimeSpan SocketWritePerSend = TimeSpan.FromMicroseconds(50);
+
+    /// <summary>The longest <see cref="AfterSocketWrites"/> waits, however large the send.</summary>
+    public static readonly TimeSpan LongestSocketWait = TimeSpan.FromMilliseconds(250);
 
     private readonly Lock _lock = new();
     private int _holds;
@@ -55,6 +66,18 @@ internal sealed class DeliveryFirst(TimeProvider clock)
             released = _released.Task;
         }
         return WaitBounded(released);
+    }
+
+    /// <summary>
+    /// Completes about when the transports have written <paramref name="sends"/> just handed out to their sockets:
+    /// the inbox saves of a send start after that, so they do not take the CPU from the last sockets' writes.
+    /// A few sends wait (almost) nothing.
+    /// </summary>
+    public Task AfterSocketWrites(int sends)
+    {
+        var wait = SocketWritePerSend * sends;
+        wait = wait < LongestSocketWait ? wait : LongestSocketWait;
+        return wait < TimeSpan.FromMilliseconds(1) ? Task.CompletedTask : Task.Delay(wait, clock);
     }
 
     private async Task WaitBounded(Task released)

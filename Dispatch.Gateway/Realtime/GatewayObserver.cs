@@ -37,7 +37,20 @@ internal sealed partial class GatewayObserver(IHubContext<DispatchHub> hub, Devi
     /// </summary>
     public Task DeliverBroadcast(PushBroadcast broadcast, IPushSender sender)
     {
+        HandOut(broadcast);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// <see cref="DeliverBroadcast"/> for the gateway that took the send (<see cref="PushFanOut"/>), which also
+    /// needs to know how many sends it handed out. Each push asks its device to spread its acknowledgement
+    /// (<see cref="AckSpread"/>).
+    /// </summary>
+    public int HandOut(PushBroadcast broadcast)
+    {
         var hold = deliveryFirst.Begin();
+        var ackAfterMs = AckSpread.MillisecondsFor(broadcast.WorkerIds.Count);
+        var handed = 0;
         List<Task>? pending = null;
         try
         {
@@ -49,9 +62,10 @@ internal sealed partial class GatewayObserver(IHubContext<DispatchHub> hub, Devi
                     continue;
                 }
                 var view = new PushView(PushIds.Of(broadcast.BroadcastId, i), broadcast.Kind, broadcast.Title, broadcast.Body,
-                    broadcast.CreatedAt, broadcast.SenderName);
+                    broadcast.CreatedAt, broadcast.SenderName, ackAfterMs);
                 foreach (var device in here)
                 {
+                    handed++;
                     var send = hub.Clients.Client(device.ConnectionId).SendAsync(HubEvents.Push, view);
                     Observe(send, view.Id);
                     if (!send.IsCompleted)
@@ -73,7 +87,7 @@ internal sealed partial class GatewayObserver(IHubContext<DispatchHub> hub, Devi
                     TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
-        return Task.CompletedTask;
+        return handed;
     }
 
     public Task PresenceChanged(IReadOnlyList<PresenceChange> changes)

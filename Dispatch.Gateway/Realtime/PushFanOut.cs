@@ -8,14 +8,14 @@ namespace Dispatch.Gateway.Realtime;
 /// inbox and presence grain: a broadcast to 5,000 workers was 10,000 grain calls and 5,000 inbox saves
 /// before the last device heard of it (docs/realtime.md, "A push").
 /// <code>
-///   tracker.Open (saved: one row)  ──►  this gateway: DeliverBroadcast, in process
+///   tracker.Open (saved: one row)  ──►  this gateway: HandOut, in process
 ///                                  ──►  every other gateway: DeliverBroadcast, one one-way call each
-///                                  ──►  InboxGrain.Store ×N (saved) ──► answered
+///                                  ──►  (the socket writes) ──► InboxGrain.Store ×N (saved) ──► answered
 /// </code>
 /// Devices may hear of a push before its inbox has saved it, never before its send is saved; the caller is
 /// answered once every inbox has it, so an answered send survives a crash as before.
 /// </summary>
-internal sealed partial class PushFanOut(IGrainFactory grains, GatewayNode node, GatewayObserver local, ILogger<PushFanOut> logger)
+internal sealed partial class PushFanOut(IGrainFactory grains, GatewayNode node, GatewayObserver local, DeliveryFirst deliveryFirst, ILogger<PushFanOut> logger)
 {
     public async Task<IReadOnlyList<string>> Send(PushBroadcast broadcast)
     {
@@ -25,8 +25,30 @@ internal sealed partial class PushFanOut(IGrainFactory grains, GatewayNode node,
         var opened = Stopwatch.GetElapsedTime(started);
 
         var gateways = await grains.GetGrain<IGatewayDirectoryGrain>(0).GetObservers();
-        await local.DeliverBroadcast(broadcast, tracker);
-        var served = Stopwatch.GetElapsedTime(started);
+        var pushes = broadcast.WorkerIds.Select((_, i) => broadcast.PushFor(i, tracker)).ToArray();
+        // Acknowledgements on this gateway wait for the inbox saves as well (DeliveryFirst): an ack that overtakes
+        // its push's save costs a tracker call, and the saves are what the acks would compete with.
+        var hold = deliveryFirst.Begin();
+        TimeSpan served;
+        try
+        {
+            var handed = local.HandOut(broadcast);
+            served = Stopwatch.GetElapsedTime(started);
+            await DeliverElsewhere(broadcast, tracker, gateways);
+            await deliveryFirst.AfterSocketWrites(handed);
+            await Task.WhenAll(pushes.Select(push => grains.GetGrain<IInboxGrain>(push.WorkerId).Store(push)));
+        }
+        finally
+        {
+            hold.Release();
+        }
+        LogSent(broadcast.BroadcastId, pushes.Length, opened.TotalMilliseconds, served.TotalMilliseconds,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return pushes.Select(p => p.Id).ToArray();
+    }
+
+    private async Task DeliverElsewhere(PushBroadcast broadcast, IPushSender tracker, IEnumerable<IGatewayObserver> gateways)
+    {
         var here = node.Observer.GetGrainId();
         foreach (var other in gateways.Where(g => g.GetGrainId() != here))
         {
@@ -41,12 +63,6 @@ internal sealed partial class PushFanOut(IGrainFactory grains, GatewayNode node,
                 LogGatewayUnreachable(broadcast.BroadcastId, e.Message);
             }
         }
-
-        var pushes = broadcast.WorkerIds.Select((_, i) => broadcast.PushFor(i, tracker)).ToArray();
-        await Task.WhenAll(pushes.Select(push => grains.GetGrain<IInboxGrain>(push.WorkerId).Store(push)));
-        LogSent(broadcast.BroadcastId, pushes.Length, opened.TotalMilliseconds, served.TotalMilliseconds,
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return pushes.Select(p => p.Id).ToArray();
     }
 
     [LoggerMessage(LogLevel.Information, "Send {BroadcastId} to {Workers} workers: saved after {SavedMs:F0} ms, handed to this gateway's devices after {ServedMs:F0} ms, in every inbox after {StoredMs:F0} ms")]

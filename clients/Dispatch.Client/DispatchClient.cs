@@ -169,7 +169,12 @@ public sealed partial class DispatchClient : IAsyncDisposable
             {
                 await handler(push);
             }
-            if (_options.AcknowledgeDelivery && _connection?.State == HubConnectionState.Connected)
+            if (_options.AcknowledgeDelivery && push.DeliveredAckDelay() is var delay && delay > TimeSpan.Zero)
+            {
+                // Asked by the server (a large send): acknowledged later, without holding up the pushes behind it.
+                _ = AckDeliveredLater(push.Id, delay);
+            }
+            else if (_options.AcknowledgeDelivery && _connection?.State == HubConnectionState.Connected)
             {
                 await _connection.InvokeAsync("Ack", push.Id, "delivered");
             }
@@ -177,6 +182,23 @@ public sealed partial class DispatchClient : IAsyncDisposable
         finally
         {
             _deliverGate.Release();
+        }
+    }
+
+    /// <summary>A lost acknowledgement costs nothing: the push stays pending and the next Sync brings it again.</summary>
+    private async Task AckDeliveredLater(string pushId, TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay);
+            if (_connection?.State == HubConnectionState.Connected)
+            {
+                await _connection.InvokeAsync("Ack", pushId, "delivered");
+            }
+        }
+        catch (Exception e)
+        {
+            HandlerFailed?.Invoke(e);
         }
     }
 

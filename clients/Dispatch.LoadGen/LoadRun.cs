@@ -84,10 +84,12 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
 
         var delivery = workers.Where(w => w.ReceivedAt is not null).Select(w => w.ReceivedAt!.Value - sent).ToArray();
         var acks = workers.Where(w => w.AckRoundTrip is not null).Select(w => w.AckRoundTrip!.Value).ToArray();
+        var acked = workers.Where(w => w.AckedAt is not null).Select(w => w.AckedAt!.Value - sent).ToArray();
         output.WriteLine();
         output.WriteLine($"POST /api/pushes for {workers.Length} workers answered in {(accepted - sent).TotalMilliseconds:F0} ms");
         output.WriteLine(Percentiles.Describe("delivery (send → device)", delivery));
         output.WriteLine(Percentiles.Describe("ack round trip (delivered)", acks));
+        output.WriteLine(Percentiles.Describe("receipt saved (send → ack)", acked));
         output.WriteLine($"CPU time from the push until every ack: gateway {serverCpu?.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) ?? "?"} s, " +
             $"load generator {ownCpu.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s; load average {LoadAverage()}");
         return delivery.Length == workers.Length;

@@ -3,7 +3,10 @@ using Dispatch.Client;
 
 namespace Dispatch.LoadGen;
 
-/// <summary>One worker's app: logs in, stays connected, acknowledges every push on arrival, and times it.</summary>
+/// <summary>
+/// One worker's app: logs in, stays connected, acknowledges every push on arrival (after the wait the server asks
+/// for, as the app does: <see cref="PushNotice.DeliveredAckDelay"/>), and times it.
+/// </summary>
 internal sealed class SimulatedWorker(string workerId, string phone, string runTitle) : IAsyncDisposable
 {
     private DispatchClient? _client;
@@ -19,6 +22,9 @@ internal sealed class SimulatedWorker(string workerId, string phone, string runT
 
     /// <summary>How long the delivered acknowledgement took, invocation to completion.</summary>
     public TimeSpan? AckRoundTrip { get; private set; }
+
+    /// <summary>When the server had saved the delivered acknowledgement (its answer arrived), on the run's clock.</summary>
+    public TimeSpan? AckedAt { get; private set; }
 
     public async Task Start(LoadOptions options, Stopwatch clock)
     {
@@ -38,9 +44,14 @@ internal sealed class SimulatedWorker(string workerId, string phone, string runT
                 return;
             }
             ReceivedAt = clock.Elapsed;
+            if (push.DeliveredAckDelay() is var delay && delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay);
+            }
             var started = Stopwatch.GetTimestamp();
             await _client.AckAsync(push.Id, ReceiptKind.Delivered);
             AckRoundTrip = Stopwatch.GetElapsedTime(started);
+            AckedAt = clock.Elapsed;
         };
         await _client.LoginAsync(phone, options.Password);
         await _client.ConnectAsync();
@@ -51,6 +62,7 @@ internal sealed class SimulatedWorker(string workerId, string phone, string runT
     {
         ReceivedAt = null;
         AckRoundTrip = null;
+        AckedAt = null;
         _expected = title;
     }
 

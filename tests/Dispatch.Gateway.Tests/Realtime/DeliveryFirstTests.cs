@@ -54,4 +54,23 @@ public sealed class DeliveryFirstTests
         Assert.True(waiting.IsCompletedSuccessfully);
         Assert.True(first.Holding);
     }
+
+    [Fact]
+    public async Task Inbox_saves_wait_for_the_socket_writes_of_a_large_send_and_not_for_a_small_one()
+    {
+        var clock = new FakeTimeProvider();
+        var first = new DeliveryFirst(clock);
+
+        Assert.True(first.AfterSocketWrites(1).IsCompletedSuccessfully);
+        var large = first.AfterSocketWrites(5_000);
+        var huge = first.AfterSocketWrites(1_000_000);
+        clock.Advance(DeliveryFirst.LongestSocketWait - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(50);
+        Assert.False(large.IsCompleted);
+        Assert.False(huge.IsCompleted);
+
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await Task.WhenAll(large, huge).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), DeliveryFirst.SocketWritePerSend * 5_000);
+    }
 }

@@ -24,6 +24,7 @@ public sealed class PushDeliveryTests(DemoCountyFixture demo)
         await device.AckAsync(pushId, ReceiptKind.Accepted);
 
         Assert.Equal(PushKind.Task, push.Kind);
+        Assert.Equal(0, push.AckAfterMs); // a send to one worker: acknowledged at once
         Assert.Equal("巡查通知", push.Title);
         Assert.Equal("dispatcher.t03", push.Sender);
         var receipts = await Poll.Until(() => PushApi.Receipts(dispatcher, pushId), r => r.Length == 3, Soon, "three receipts");
@@ -98,5 +99,27 @@ public sealed class PushDeliveryTests(DemoCountyFixture demo)
 
         // "before" is unread, so the sync after the reconnect offered it again: it is still shown once.
         Assert.Equal([before, during], received.All.Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task A_large_send_asks_its_devices_to_acknowledge_later_and_the_receipt_still_comes_back()
+    {
+        var town = DemoFacts.TownCode(8);
+        var workers = DemoFacts.Snapshot.Workers
+            .Where(w => w.Assignments.Any(a => a.UnitCode.StartsWith(town + "-", StringComparison.Ordinal)))
+            .Take(100).ToArray();
+        var worker = workers[0];
+        var dispatcher = await demo.App.ClientFor("dispatcher.t08", DemoCountyFixture.Password);
+        await using var device = await HubClients.LoggedIn(demo.App, worker.Phone, "phone-8", protocol: HubWireProtocol.MessagePack);
+        var received = new ReceivedPushes(device);
+        await device.ConnectAsync();
+
+        var pushIds = await PushApi.Send(dispatcher, "notice", workers.Select(w => w.Id).ToArray());
+        var push = await received.WaitFor(pushIds[0], Soon);
+
+        Assert.Equal(100, pushIds.Length);
+        Assert.Equal(12, push.AckAfterMs); // 100 recipients × 120 µs (AckSpread)
+        var receipts = await Poll.Until(() => PushApi.Receipts(dispatcher, pushIds[0]), r => r.Length == 1, Soon, "delivered receipt");
+        Assert.Equal(("phone-8", "delivered"), receipts.Single());
     }
 }
