@@ -7,17 +7,13 @@ namespace Dispatch.Gateway.Auth;
 /// Decides whether a caller may see or act on a unit or a worker. A scope is a set of units; it
 /// covers those units and everything below them (a unit's path lists its ancestors).
 /// </summary>
-public sealed class OrgScope(IGrainFactory grains, TimeProvider clock)
+public sealed class OrgScope(IGrainFactory grains)
 {
     /// <summary>
-    /// How long a bulk check (<see cref="CoversEach"/>) trusts a unit's path it asked for before: a send to a
-    /// whole county asked a thousand unit grains each time (docs/realtime.md). A unit moved in the tree is seen
-    /// by bulk checks within this time; single checks always ask.
+    /// Unit paths a bulk check (<see cref="CoversEach"/>) asked for, kept while the org tree is unchanged: a send to
+    /// a whole county asked a thousand unit grains each time (docs/realtime.md). Single checks always ask.
     /// </summary>
-    public static readonly TimeSpan BulkPathLifetime = TimeSpan.FromSeconds(10);
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<string> Path, DateTimeOffset Until)> _paths =
-        new(StringComparer.Ordinal);
+    private readonly OrgVersionedCache<IReadOnlyList<string>> _paths = new(grains);
 
     public static bool Covers(ClaimsPrincipal user, UnitView unit)
     {
@@ -56,6 +52,7 @@ public sealed class OrgScope(IGrainFactory grains, TimeProvider clock)
         var isWorker = user.RoleOf() == DispatchClaims.Worker;
         var scope = user.ScopeOf();
         var units = new Dictionary<string, Task<bool>>(StringComparer.Ordinal);
+        var paths = isAdmin || isWorker ? null : await _paths.Current();
         for (var i = 0; i < workers.Count; i++)
         {
             var worker = workers[i];
@@ -72,7 +69,7 @@ public sealed class OrgScope(IGrainFactory grains, TimeProvider clock)
             {
                 if (!units.TryGetValue(assignment.UnitCode, out var check))
                 {
-                    check = CoversUnitCodeRecently(scope, assignment.UnitCode);
+                    check = CoversUnitCodeRecently(scope, assignment.UnitCode, paths!);
                     units[assignment.UnitCode] = check;
                 }
                 if (await check)
@@ -85,19 +82,19 @@ public sealed class OrgScope(IGrainFactory grains, TimeProvider clock)
         return covered;
     }
 
-    private async Task<bool> CoversUnitCodeRecently(IReadOnlyList<string> scope, string code)
+    private async Task<bool> CoversUnitCodeRecently(IReadOnlyList<string> scope, string code,
+        System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> paths)
     {
         if (scope.Contains(code))
         {
             return true;
         }
-        var now = clock.GetUtcNow();
-        if (!_paths.TryGetValue(code, out var known) || known.Until <= now)
+        if (!paths.TryGetValue(code, out var path))
         {
-            known = (await grains.GetGrain<IOrgUnitGrain>(code).GetPath(), now + BulkPathLifetime);
-            _paths[code] = known;
+            path = await grains.GetGrain<IOrgUnitGrain>(code).GetPath();
+            paths[code] = path;
         }
-        return known.Path.Any(scope.Contains);
+        return path.Any(scope.Contains);
     }
 
     /// <summary>

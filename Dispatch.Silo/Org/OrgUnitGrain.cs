@@ -58,6 +58,7 @@ public sealed class OrgUnitGrain(
         {
             await PassPathDown();
         }
+        await OrgChanged();
     }
 
     public async Task AddChild(UnitSummary child)
@@ -87,7 +88,11 @@ public sealed class OrgUnitGrain(
         S.Path = [.. path];
         await state.WriteStateAsync();
         await PassPathDown();
+        await OrgChanged();
     }
+
+    /// <summary>After the save: gateways drop the unit paths they keep (<see cref="IOrgVersionGrain"/>).</summary>
+    private Task OrgChanged() => GrainFactory.GetGrain<IOrgVersionGrain>(0).Changed();
 
     public async Task UpsertMember(UnitMember member)
     {

@@ -42,6 +42,7 @@ public sealed class WorkerGrain(
         var dropped = previous.Except(definition.Assignments);
         await Task.WhenAll(dropped.Select(a => Unit(a.UnitCode).RemoveMember(Id, a.Role)));
         await PublishMemberEntries();
+        await OrgChanged();
     }
 
     public async Task<bool> SetOnDuty(bool onDuty)
@@ -55,6 +56,7 @@ public sealed class WorkerGrain(
             S.Definition = S.Definition with { OnDuty = onDuty };
             S.UpdatedAt = clock.GetUtcNow();
             await state.WriteStateAsync();
+            await OrgChanged();
         }
         await PublishMemberEntries();
         return true;
@@ -83,6 +85,7 @@ public sealed class WorkerGrain(
         S.SipDevices = [.. devices];
         S.UpdatedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
+        await OrgChanged();
         await Task.WhenAll(dropped.Select(u => SipAccount(u).Release(Id)));
     }
 
@@ -110,6 +113,9 @@ public sealed class WorkerGrain(
     }
 
     private IOrgUnitGrain Unit(string code) => GrainFactory.GetGrain<IOrgUnitGrain>(code);
+
+    /// <summary>After the save: gateways drop what they keep about workers (<see cref="IOrgVersionGrain"/>).</summary>
+    private Task OrgChanged() => GrainFactory.GetGrain<IOrgVersionGrain>(0).Changed();
 
     private ISipAccountGrain SipAccount(string username) => GrainFactory.GetGrain<ISipAccountGrain>(username);
 }

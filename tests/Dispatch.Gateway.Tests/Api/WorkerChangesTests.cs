@@ -69,4 +69,24 @@ public sealed class WorkerChangesTests(DemoCountyFixture demo)
         var after = await client.GetFromJsonAsync<JsonElement>($"/api/workers/{worker.Id}");
         Assert.Equal(2, after.GetProperty("sipUsernames").GetArrayLength());
     }
+
+    [Fact]
+    public async Task A_worker_moved_out_of_a_dispatchers_town_is_refused_by_the_very_next_send_to_it()
+    {
+        var grid = DemoFacts.Below(DemoFacts.TownCode(2), OrgLevel.Grid).First().Code;
+        var elsewhere = DemoFacts.Below(DemoFacts.TownCode(5), OrgLevel.Grid).First().Code;
+        var admin = await demo.App.ClientFor("admin", DemoCountyFixture.Password);
+        var dispatcher = await demo.App.ClientFor("dispatcher.t02", DemoCountyFixture.Password);
+        object Body(string unit) => new { id = "T-moved-out", name = "周八", phone = "13900000012", onDuty = true, assignments = new[] { new { unitCode = unit, role = "volunteer" } } };
+        object Push() => new { workerIds = new[] { "T-moved-out" }, title = "巡查通知", body = "b", kind = "notice" };
+
+        (await admin.PostAsJsonAsync("/api/workers", Body(grid))).EnsureSuccessStatusCode();
+        var before = await dispatcher.PostAsJsonAsync("/api/pushes", Push());
+        (await admin.PutAsJsonAsync("/api/workers/T-moved-out", Body(elsewhere))).EnsureSuccessStatusCode();
+        var after = await dispatcher.PostAsJsonAsync("/api/pushes", Push());
+
+        // The gateway keeps worker views and unit paths for bulk sends while the org is unchanged; the move marks a change.
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
+    }
 }

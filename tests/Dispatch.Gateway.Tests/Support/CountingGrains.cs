@@ -6,7 +6,8 @@ namespace Dispatch.Gateway.Tests.Support;
 /// <summary>
 /// An <see cref="IGrainFactory"/> for unit tests of the gateway's caches: worker grains answer <c>Get</c> from
 /// <see cref="WorkerUnits"/>, unit grains answer <c>GetPath</c> from <see cref="UnitPaths"/>, and every question is
-/// counted in <see cref="Asked"/> (by grain key). Anything else is refused.
+/// counted in <see cref="Asked"/> (by grain key). The org version grain answers with <see cref="OrgChanges"/>, which a
+/// test moves with <see cref="ChangeOrg"/> as a saved change would. Anything else is refused.
 /// </summary>
 public class CountingGrains : DispatchProxy
 {
@@ -15,6 +16,10 @@ public class CountingGrains : DispatchProxy
     public Dictionary<string, string[]> UnitPaths { get; } = [];
 
     public Dictionary<string, int> Asked { get; } = [];
+
+    public long OrgChanges { get; private set; }
+
+    public void ChangeOrg() => OrgChanges++;
 
     public static IGrainFactory Create(out CountingGrains grains)
     {
@@ -25,6 +30,12 @@ public class CountingGrains : DispatchProxy
 
     protected override object? Invoke(MethodInfo? method, object?[]? args)
     {
+        if (method is { Name: nameof(IGrainFactory.GetGrain), IsGenericMethod: true } && method.GetGenericArguments()[0] == typeof(IOrgVersionGrain))
+        {
+            var version = Create<IOrgVersionGrain, VersionStandIn>();
+            ((VersionStandIn)(object)version).Owner = this;
+            return version;
+        }
         if (method is { Name: nameof(IGrainFactory.GetGrain), IsGenericMethod: true } && args?[0] is string key)
         {
             var type = method.GetGenericArguments()[0];
@@ -37,6 +48,17 @@ public class CountingGrains : DispatchProxy
             }
         }
         throw new NotSupportedException($"Not a question these stand-ins answer: {method}");
+    }
+
+    public class VersionStandIn : DispatchProxy
+    {
+        private static readonly Guid Epoch = Guid.NewGuid();
+
+        public CountingGrains Owner { get; set; } = null!;
+
+        protected override object? Invoke(MethodInfo? method, object?[]? args) => method?.Name == nameof(IOrgVersionGrain.Get)
+            ? Task.FromResult(new OrgVersion(Epoch, Owner.OrgChanges))
+            : throw new NotSupportedException($"Not a question these stand-ins answer: {method}");
     }
 
     public class GrainStandIn : DispatchProxy
