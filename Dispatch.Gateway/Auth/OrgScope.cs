@@ -82,6 +82,15 @@ public sealed class OrgScope(IGrainFactory grains)
         return covered;
     }
 
+    /// <summary>Reads the paths of these units into the bulk checks' cache (<c>OrgCacheWarmUp</c>).</summary>
+    public async Task WarmPaths(IReadOnlyList<string> unitCodes)
+    {
+        var paths = await _paths.Current();
+        var asked = unitCodes.Where(c => !paths.ContainsKey(c))
+            .Select(async c => paths[c] = await grains.GetGrain<IOrgUnitGrain>(c).GetPath());
+        await Task.WhenAll(asked);
+    }
+
     private async Task<bool> CoversUnitCodeRecently(IReadOnlyList<string> scope, string code,
         System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> paths)
     {

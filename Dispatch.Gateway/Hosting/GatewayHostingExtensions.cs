@@ -76,6 +76,7 @@ public static class GatewayHostingExtensions
         services.AddSingleton<LoginService>();
         services.AddSingleton<OrgScope>();
         services.AddSingleton<RecentWorkerViews>();
+        services.AddHostedService<OrgCacheWarmUp>();
         services.Configure<TaskOptions>(builder.Configuration.GetSection(TaskOptions.Section));
         services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
         services.AddSingleton<AttachmentStore>();

@@ -5,7 +5,7 @@ namespace Dispatch.LoadGen;
 
 /// <summary>Command-line settings: <c>--name value</c> pairs, every one optional.</summary>
 internal sealed record LoadOptions(
-    Uri Server, int Workers, string Dispatcher, string Password, int Concurrency, int? ServerPid, TimeSpan DeliveryTimeout, string Mode = "push", HubWireProtocol Protocol = HubWireProtocol.Json, int Calls = 200, int CallRate = 20, int Callers = 40, int SettleSeconds = 0, int Pushes = 1)
+    Uri Server, int Workers, string Dispatcher, string Password, int Concurrency, int? ServerPid, TimeSpan DeliveryTimeout, string Mode = "push", HubWireProtocol Protocol = HubWireProtocol.Json, int Calls = 200, int CallRate = 20, int Callers = 40, int SettleSeconds = 0, int Pushes = 1, int GapSeconds = 0)
 {
     public const string Usage = """
         dotnet run --project clients/Dispatch.LoadGen -c Release -- [options]
@@ -25,6 +25,8 @@ internal sealed record LoadOptions(
           --pushes K           in --mode push: this many pushes one after the other, each reported (default 1;
                                the first after a start is the cold one, the later ones show the warm server)
           --settle SECONDS     wait this long after every worker connected, before the push (to attach a profiler; default 0)
+          --gap SECONDS        with --pushes: wait this long between one push's last ack and the next push (default 0;
+                               a county's pushes come minutes apart, so what the gateway keeps must last that long)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -59,7 +61,8 @@ internal sealed record LoadOptions(
             Int("rate", 20),
             Int("callers", 40),
             Int("settle", 0),
-            Int("pushes", 1));
+            Int("pushes", 1),
+            Int("gap", 0));
         if (options.Mode is not ("push" or "notice" or "call"))
         {
             throw new ArgumentException($"--mode must be 'push', 'notice' or 'call', not '{options.Mode}'.\n{Usage}");

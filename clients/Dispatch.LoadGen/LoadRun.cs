@@ -38,6 +38,10 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
             var allDelivered = true;
             for (var round = 1; round <= options.Pushes; round++)
             {
+                if (round > 1 && options.GapSeconds > 0)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(options.GapSeconds));
+                }
                 if (options.Pushes > 1)
                 {
                     output.WriteLine();
