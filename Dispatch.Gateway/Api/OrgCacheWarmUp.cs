@@ -1,29 +1,29 @@
 using System.Diagnostics;
 using Dispatch.Contracts.Org;
 using Dispatch.Gateway.Auth;
+using Dispatch.Gateway.Health;
 
 namespace Dispatch.Gateway.Api;
 
 /// <summary>
-/// Once the gateway has started, reads every worker's view and every unit's path into the caches bulk sends use
+/// Once the gateway is ready (data loaded, or the cluster reachable), reads every worker's view and every unit's path into the caches bulk sends use
 /// (<see cref="RecentWorkerViews"/>, <see cref="OrgScope"/>), which now last until the org tree changes: the first
 /// send to a whole county after a start spent ~0.7 s asking 5,000 worker grains and a thousand unit grains before
 /// its first device heard of it (docs/realtime.md). In the background; a failure only leaves the caches to fill on
 /// first use.
 /// </summary>
 internal sealed partial class OrgCacheWarmUp(
-    IGrainFactory grains, RecentWorkerViews workers, OrgScope scope, IHostApplicationLifetime lifetime, ILogger<OrgCacheWarmUp> logger)
+    IGrainFactory grains, RecentWorkerViews workers, OrgScope scope, GatewayReadiness readiness, ILogger<OrgCacheWarmUp> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            // After the start: in the single-node process the demo data is loaded by then.
-            var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (lifetime.ApplicationStarted.Register(() => running.TrySetResult()))
+            // Ready: the demo data is loaded (single node, first start) or the cluster is reachable (gateway only).
+            while (!readiness.IsReady)
             {
-                await running.Task.WaitAsync(stoppingToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), stoppingToken);
             }
             var started = Stopwatch.GetTimestamp();
             var roots = await grains.GetGrain<IOrgRootsGrain>(0).GetRoots();
