@@ -25,17 +25,19 @@ internal sealed partial class PushFanOut(IGrainFactory grains, GatewayNode node,
         var opened = Stopwatch.GetElapsedTime(started);
 
         var gateways = await grains.GetGrain<IGatewayDirectoryGrain>(0).GetObservers();
-        var pushes = broadcast.WorkerIds.Select((_, i) => broadcast.PushFor(i, tracker)).ToArray();
         // Acknowledgements on this gateway wait for the inbox saves as well (DeliveryFirst): an ack that overtakes
         // its push's save costs a tracker call, and the saves are what the acks would compete with.
         var hold = deliveryFirst.Begin();
         TimeSpan served;
+        PushMessage[] pushes;
         try
         {
             var handed = local.HandOut(broadcast);
             served = Stopwatch.GetElapsedTime(started);
             await DeliverElsewhere(broadcast, tracker, gateways);
-            await deliveryFirst.AfterSocketWrites(handed);
+            var written = deliveryFirst.AfterSocketWrites(handed);
+            pushes = broadcast.WorkerIds.Select((_, i) => broadcast.PushFor(i, tracker)).ToArray(); // off the way to the devices
+            await written;
             await Task.WhenAll(pushes.Select(push => grains.GetGrain<IInboxGrain>(push.WorkerId).Store(push)));
         }
         finally
