@@ -77,6 +77,13 @@ public static class GatewayHostingExtensions
         services.AddSingleton<OrgScope>();
         services.AddSingleton<RecentWorkerViews>();
         services.AddHostedService<OrgCacheWarmUp>();
+        if (builder.Configuration.GetSection(DispatchOptions.Section).GetValue(nameof(DispatchOptions.WarmUp), true))
+        {
+            services.AddSingleton<CodeWarmUp>();
+            services.AddHostedService(sp => sp.GetRequiredService<CodeWarmUp>());
+            services.AddSingleton<SendPathWarmUp>();
+            services.AddHostedService(sp => sp.GetRequiredService<SendPathWarmUp>());
+        }
         services.Configure<TaskOptions>(builder.Configuration.GetSection(TaskOptions.Section));
         services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
         services.AddSingleton<AttachmentStore>();

@@ -20,6 +20,8 @@ internal sealed partial class PushFanOut(IGrainFactory grains, GatewayNode node,
     public async Task<IReadOnlyList<string>> Send(PushBroadcast broadcast)
     {
         var started = Stopwatch.GetTimestamp();
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var collectionsBefore = GC.CollectionCount(0);
         var tracker = grains.GetGrain<IPushTrackerGrain>(broadcast.BroadcastId);
         await tracker.Open(broadcast);
         var opened = Stopwatch.GetElapsedTime(started);
@@ -45,7 +47,8 @@ internal sealed partial class PushFanOut(IGrainFactory grains, GatewayNode node,
             hold.Release();
         }
         LogSent(broadcast.BroadcastId, pushes.Length, opened.TotalMilliseconds, served.TotalMilliseconds,
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds, GC.CollectionCount(0) - collectionsBefore,
+            (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds);
         return pushes.Select(p => p.Id).ToArray();
     }
 
@@ -67,8 +70,9 @@ internal sealed partial class PushFanOut(IGrainFactory grains, GatewayNode node,
         }
     }
 
-    [LoggerMessage(LogLevel.Information, "Send {BroadcastId} to {Workers} workers: saved after {SavedMs:F0} ms, handed to this gateway's devices after {ServedMs:F0} ms, in every inbox after {StoredMs:F0} ms")]
-    private partial void LogSent(string broadcastId, int workers, double savedMs, double servedMs, double storedMs);
+    /// <summary>With the garbage collections meanwhile (the whole process's): their pauses stop every thread, the sends included.</summary>
+    [LoggerMessage(LogLevel.Information, "Send {BroadcastId} to {Workers} workers: saved after {SavedMs:F0} ms, handed to this gateway's devices after {ServedMs:F0} ms, in every inbox after {StoredMs:F0} ms; meanwhile {Collections} garbage collections paused the process {PausedMs:F0} ms")]
+    private partial void LogSent(string broadcastId, int workers, double savedMs, double servedMs, double storedMs, int collections, double pausedMs);
 
     [LoggerMessage(LogLevel.Warning, "Send {BroadcastId} not handed to a gateway (its devices get it through Sync): {Reason}")]
     private partial void LogGatewayUnreachable(string broadcastId, string reason);

@@ -25,4 +25,11 @@ public sealed class DispatchOptions
 
     /// <summary>Generate the Feicheng-size demo tree on first start.</summary>
     public bool DemoData { get; set; } = true;
+
+    /// <summary>
+    /// Once ready, compile the gateway's and silo's code and run the send path once in the background, so that the
+    /// first send after a start is as fast as the later ones (docs/realtime.md). Tests that start many short-lived
+    /// servers turn it off.
+    /// </summary>
+    public bool WarmUp { get; set; } = true;
 }

@@ -23,6 +23,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         var targets = await Workers(dispatcher.Http, options.Workers);
         output.WriteLine($"{targets.Count} workers to simulate (of the scope of '{options.Dispatcher}')");
 
+        ClientWarmUp.Run(options.Protocol);
         var memoryBefore = ServerMemory.ResidentBytes(options.ServerPid);
         var workers = targets.Select(t => new SimulatedWorker(t.Id, t.Phone, _title)).ToArray();
         try

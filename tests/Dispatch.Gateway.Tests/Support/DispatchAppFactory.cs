@@ -8,9 +8,10 @@ namespace Dispatch.Gateway.Tests.Support;
 
 /// <summary>
 /// The single-node gateway (silo co-hosted) in memory, on a data folder of its own and on free
-/// silo ports, so test classes never share state or collide with a running Dispatch.
+/// silo ports, so test classes never share state or collide with a running Dispatch. The start-up warm-up
+/// (compiling all of the server's code) is off unless asked for: it costs seconds of CPU per server.
 /// </summary>
-public class DispatchAppFactory(bool demoData) : WebApplicationFactory<Program>
+public class DispatchAppFactory(bool demoData, bool warmUp = false) : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "test-admin-password";
 
@@ -24,6 +25,7 @@ public class DispatchAppFactory(bool demoData) : WebApplicationFactory<Program>
         builder.UseSetting("Dispatch:DataFolder", DataFolder);
         builder.UseSetting("Dispatch:DemoData", demoData ? "true" : "false");
         builder.UseSetting("Dispatch:AdminPassword", AdminPassword);
+        builder.UseSetting("Dispatch:WarmUp", warmUp ? "true" : "false");
         builder.UseSetting("Dispatch:SiloPort", FreePort.Next().ToString());
         builder.UseSetting("Dispatch:GatewayPort", FreePort.Next().ToString());
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
@@ -76,12 +78,15 @@ public class DispatchAppFactory(bool demoData) : WebApplicationFactory<Program>
     private sealed record TokenBody(string AccessToken);
 }
 
-/// <summary>One gateway with the full demo county, shared by the tests that only read it.</summary>
+/// <summary>
+/// One gateway with the full demo county, shared by the tests that only read it; it warms up at start as a production
+/// server does, so the push tests run with the warm-up done or under way.
+/// </summary>
 public sealed class DemoCountyFixture : IAsyncLifetime
 {
     public const string Password = "demo2026";
 
-    public DispatchAppFactory App { get; } = new(demoData: true);
+    public DispatchAppFactory App { get; } = new(demoData: true, warmUp: true);
 
     public Task InitializeAsync() => App.WaitUntilReady(TimeSpan.FromMinutes(3));
 
