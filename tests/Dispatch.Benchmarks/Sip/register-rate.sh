@@ -6,6 +6,8 @@
 #   tests/Dispatch.Benchmarks/Sip/register-rate.sh [calls] [concurrency] [kamailio children] [pairs]
 #
 # Each sipp "call" is REGISTER, 401 with a challenge, REGISTER with digest credentials, 200 (4 messages).
+# Also prints each server's CPU time per call (from /proc; sipp's own CPU is not counted), which does not depend on
+# how the two cores were shared.
 # The rate is successful calls / wall time of the measured sipp run, after a warm-up of three passes over every user.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,6 +30,20 @@ dotnet build "$root/Dispatch.Gateway/Dispatch.Gateway.csproj" -c Release -nologo
 dotnet build "$root/tests/Dispatch.Benchmarks/Dispatch.Benchmarks.csproj" -c Release -nologo -v quiet >/dev/null
 users=$(dotnet "$root/tests/Dispatch.Benchmarks/bin/Release/net10.0/Dispatch.Benchmarks.dll" sip-users "$work")
 scenario="$root/tests/Dispatch.Gateway.Tests/Media/Sipp/register-digest.xml"
+
+# CPU seconds (user + system) used so far by these processes, all their threads.
+cpu_seconds() {
+    python3 - "$@" <<'PY'
+import os, sys
+total = 0
+for pid in sys.argv[1:]:
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    total += int(fields[11]) + int(fields[12])
+print(total / os.sysconf("SC_CLK_TCK"))
+PY
+}
+per_call_us() { python3 -c "print(f'{($2 - $1) / $3 * 1e6:.0f}')" "$@"; }
 
 # sipp against one registrar; prints "rate successful failed".
 run_sipp() {
@@ -56,7 +72,8 @@ http_port=$(free_port SOCK_STREAM)
     --Dispatch:SiloPort="$(free_port SOCK_STREAM)" --Dispatch:GatewayPort="$(free_port SOCK_STREAM)" \
     --Dispatch:Sip:Enabled=true --Dispatch:Sip:Port="$sip_port" --Dispatch:Sip:DigestAlgorithms=MD5,SHA-256 \
     --Logging:LogLevel:Default=Warning >"$work/gateway.log" 2>&1) &
-pids+=($!)
+gateway_pid=$!
+pids+=($gateway_pid)
 for _ in $(seq 1 360); do
     curl -fs "http://127.0.0.1:$http_port/healthz" >/dev/null 2>&1 && break
     sleep 0.5
@@ -67,8 +84,11 @@ curl -fs "http://127.0.0.1:$http_port/healthz" >/dev/null || { echo "gateway did
 kam_port=$(free_port SOCK_DGRAM)
 kamailio -DD -E -f "$here/kamailio-registrar.cfg" -P "$work/kamailio.pid" -A "BENCH_LISTEN=udp:127.0.0.1:$kam_port" \
     -A "BENCH_DBURL=\"text://$work\"" -A "BENCH_CHILDREN=$children" >"$work/kamailio.log" 2>&1 &
-pids+=($!)
+kamailio_pid=$!
+pids+=($kamailio_pid)
 sleep 2
+# The main process and the UDP children it forked.
+kamailio_pids=("$kamailio_pid" $(pgrep -P "$kamailio_pid" | tr '\n' ' '))
 
 echo "users: $users, measured calls: $calls, sipp concurrency: $concurrency, kamailio children: $children, cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 # Warm-up: every user registers three times on each (first bindings, presence, JIT tiering of the .NET side).
@@ -77,10 +97,15 @@ read -r _ _ _ < <(run_sipp "127.0.0.1:$kam_port" "$((users * 3))" kamailio-warmu
 # Alternate the two, Kamailio first in each pair, so that load from other processes falls on both alike.
 ratios=()
 for round in $(seq 1 "$pairs"); do
+    k_cpu=$(cpu_seconds "${kamailio_pids[@]}")
     read -r k_rate k_ok k_failed < <(run_sipp "127.0.0.1:$kam_port" "$calls" "kamailio-$round")
+    k_us=$(per_call_us "$k_cpu" "$(cpu_seconds "${kamailio_pids[@]}")" "$k_ok")
+    d_cpu=$(cpu_seconds "$gateway_pid")
     read -r d_rate d_ok d_failed < <(run_sipp "127.0.0.1:$sip_port" "$calls" "dispatch-$round")
+    d_us=$(per_call_us "$d_cpu" "$(cpu_seconds "$gateway_pid")" "$d_ok")
     ratio=$(python3 -c "print(f'{$d_rate / $k_rate:.2f}')")
     ratios+=("$ratio")
     echo "pair $round (load $(cut -d' ' -f1 /proc/loadavg)): kamailio $k_rate REGISTER/s ($k_ok ok, $k_failed failed); dispatch $d_rate REGISTER/s ($d_ok ok, $d_failed failed); ratio $ratio"
+    echo "  server CPU per call (two REGISTERs, sipp not counted): kamailio $k_us µs, dispatch $d_us µs"
 done
 echo "median ratio: $(printf '%s\n' "${ratios[@]}" | sort -n | python3 -c 'import sys, statistics; print(f"{statistics.median(float(l) for l in sys.stdin):.2f}")')"
