@@ -8,10 +8,15 @@ namespace Dispatch.Media.Sip.Transport;
 
 /// <summary>
 /// The thin UDP host around <see cref="SipServerCore"/> (through <see cref="SipCoreHost"/>): one socket, one
-/// receive loop. The receive loop never dies: a datagram that cannot be parsed, answered or even processed is
+/// receive thread. The receive loop never dies: a datagram that cannot be parsed, answered or even processed is
 /// logged and dropped. A double-CRLF datagram is answered with a single CRLF (RFC 5626 §3.5.1 style keep-alive,
 /// which some phones also send over UDP); OPTIONS keep-alives get 200 from the minimal UAS.
 /// </summary>
+/// <remarks>
+/// The thread blocks in the socket's receive and parses, processes and answers each datagram itself, as a Kamailio
+/// UDP worker does. An awaited receive handed every datagram from the socket engine's thread to a thread-pool thread:
+/// under sipp the pool's wake-ups and spinning were 15 % of the gateway's CPU (docs/benchmarks.md, "CPU per call").
+/// </remarks>
 public sealed partial class SipUdpServer : IAsyncDisposable
 {
     /// <summary>The largest UDP payload; anything bigger cannot arrive.</summary>
@@ -20,7 +25,11 @@ public sealed partial class SipUdpServer : IAsyncDisposable
     private readonly SipCoreHost _host;
     private readonly ILogger _logger;
     private readonly Socket _socket;
-    private Task _receiveLoop = Task.CompletedTask;
+    /// <summary>How long one blocking receive waits before the loop looks whether the server is stopping.</summary>
+    private static readonly TimeSpan StopCheck = TimeSpan.FromMilliseconds(250);
+
+    private readonly TaskCompletionSource _receiveLoopEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _receiveLoopStarted;
     private long _received;
 
     public SipUdpServer(IPEndPoint bindTo, TimeProvider time, SipServerOptions? options = null, ILogger<SipUdpServer>? logger = null)
@@ -41,36 +50,54 @@ public sealed partial class SipUdpServer : IAsyncDisposable
     public void Start()
     {
         _host.Start();
-        _receiveLoop = Task.Run(ReceiveLoopAsync);
+        _socket.ReceiveTimeout = (int)StopCheck.TotalMilliseconds;
+        new Thread(ReceiveLoop) { IsBackground = true, Name = $"SIP UDP {LocalEndPoint.Port}" }.Start();
+        _receiveLoopStarted = true;
         LogStarted(LocalEndPoint);
     }
 
-    private async Task ReceiveLoopAsync()
+    private void ReceiveLoop()
     {
-        var buffer = new byte[MaxDatagram];
-        EndPoint any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        while (!_host.Stopping.IsCancellationRequested)
+        try
         {
-            SocketReceiveFromResult received;
-            try
+            var buffer = new byte[MaxDatagram];
+            var any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+            while (!_host.Stopping.IsCancellationRequested)
             {
-                received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _host.Stopping);
+                EndPoint from = any;
+                int length;
+                try
+                {
+                    length = _socket.ReceiveFrom(buffer, SocketFlags.None, ref from);
+                }
+                catch (ObjectDisposedException)
+                {
+                    return;
+                }
+                catch (SocketException) when (_host.Stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (SocketException e) when (e.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
+                {
+                    continue;
+                }
+                catch (SocketException e)
+                {
+                    // e.g. ICMP port unreachable reported on the socket: one peer's problem, not the server's.
+                    LogReceiveError(e.SocketErrorCode);
+                    continue;
+                }
+                Interlocked.Increment(ref _received);
+                var source = (IPEndPoint)from;
+                // The parsed message keeps slices of its datagram, so each gets its own copy of the bytes.
+                var datagram = buffer.AsSpan(0, length).ToArray();
+                _host.Process(source, core => core.OnDatagram(datagram, source));
             }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException e)
-            {
-                // e.g. ICMP port unreachable reported on the socket: one peer's problem, not the server's.
-                LogReceiveError(e.SocketErrorCode);
-                continue;
-            }
-            Interlocked.Increment(ref _received);
-            var source = (IPEndPoint)received.RemoteEndPoint;
-            // The parsed message keeps slices of its datagram, so each gets its own copy of the bytes.
-            var datagram = buffer.AsSpan(0, received.ReceivedBytes).ToArray();
-            _host.Process(source, core => core.OnDatagram(datagram, source));
+        }
+        finally
+        {
+            _receiveLoopEnded.TrySetResult();
         }
     }
 
@@ -102,6 +129,9 @@ public sealed partial class SipUdpServer : IAsyncDisposable
         var stopping = _host.DisposeAsync();
         _socket.Dispose();
         await stopping;
-        await _receiveLoop;
+        if (_receiveLoopStarted)
+        {
+            await _receiveLoopEnded.Task;
+        }
     }
 }
