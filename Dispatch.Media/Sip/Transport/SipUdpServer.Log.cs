@@ -12,6 +12,9 @@ public sealed partial class SipUdpServer
     [LoggerMessage(Level = LogLevel.Warning, Message = "SIP UDP receive error {Error}; still listening")]
     private partial void LogReceiveError(SocketError error);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SIP UDP datagram from {Source} not processed: {Reason}; still listening")]
+    private partial void LogDatagramFailed(IPEndPoint source, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "SIP UDP send to {Destination} failed: {Error}")]
     private partial void LogSendFailed(IPEndPoint destination, SocketError error);
 }

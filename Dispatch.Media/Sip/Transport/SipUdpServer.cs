@@ -90,9 +90,18 @@ public sealed partial class SipUdpServer : IAsyncDisposable
                 }
                 Interlocked.Increment(ref _received);
                 var source = (IPEndPoint)from;
-                // The parsed message keeps slices of its datagram, so each gets its own copy of the bytes.
-                var datagram = buffer.AsSpan(0, length).ToArray();
-                _host.Process(source, core => core.OnDatagram(datagram, source));
+                try
+                {
+                    // The parsed message keeps slices of its datagram, so each gets its own copy of the bytes.
+                    var datagram = buffer.AsSpan(0, length).ToArray();
+                    _host.Process(source, core => core.OnDatagram(datagram, source));
+                }
+#pragma warning disable CA1031 // An exception on this thread would end the process; the loop must outlive any datagram.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    LogDatagramFailed(source, e.Message);
+                }
             }
         }
         finally
