@@ -1,6 +1,8 @@
 using Dispatch.Gateway.Hosting;
 
 // The single-node default: REST + hubs + web clients with the silo in the same process.
+// First: the shared array pool reads its limits once, when first used (SharedBufferPool).
+SharedBufferPool.Enlarge();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,

@@ -1,3 +1,4 @@
+using Dispatch.Gateway.Hosting;
 using Dispatch.Contracts.Org;
 using Dispatch.Contracts.Realtime;
 using Dispatch.Gateway.Api.Notices;
@@ -34,6 +35,8 @@ internal sealed partial class DispatchHub(IGrainFactory grains, GatewayNode node
             Context.ConnectionId);
         Context.Items[DeviceKey] = device;
         devices.Add(device);
+        // So that a send to every device finds a pipe block for each in the pool instead of allocating them.
+        SharedBufferPool.ReserveFor(devices.Count);
         await Presence(workerId).Connect(new DeviceSession(device.DeviceId, device.Kind, device.ConnectionId, node.Id, node.Observer));
     }
 

@@ -103,13 +103,16 @@ internal sealed partial class GatewayObserver(IHubContext<DispatchHub> hub, Devi
     /// <summary>A failed send is logged; the device gets the push on its next Sync, the inbox still holds it.</summary>
     private void Observe(Task send, string what)
     {
-        if (send.IsCompletedSuccessfully)
+        if (!send.IsCompletedSuccessfully)
         {
-            return;
+            ObserveFailure(send, what);
         }
+    }
+
+    /// <summary>Apart from <see cref="Observe"/> so that its closure is made only for a send still running, not for every send.</summary>
+    private void ObserveFailure(Task send, string what) =>
         send.ContinueWith(t => LogSendFailed(what, t.Exception!.GetBaseException().Message),
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
 
     [LoggerMessage(LogLevel.Warning, "Sending {What} to its connections failed: {Reason}")]
     private partial void LogSendFailed(string what, string reason);
