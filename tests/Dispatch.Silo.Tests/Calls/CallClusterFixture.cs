@@ -13,6 +13,9 @@ public sealed class CallClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The silo's data folder (its SQLite file), for tests that look at the rows.</summary>
+    public string DataFolder => _folder.Path;
+
     internal SignalRecorder Recorder { get; } = new();
 
     internal IGatewayObserver Gateway { get; private set; } = null!;
