@@ -72,6 +72,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         }
         var serverCpuBefore = ServerCpu.Used(options.ServerPid);
         var ownCpuBefore = ServerCpu.OwnUsed();
+        var ownPausedBefore = GC.GetTotalPauseDuration();
         var sent = _clock.Elapsed;
 
         var response = await dispatcher.Http.PostAsJsonAsync("/api/pushes", new
@@ -95,6 +96,9 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         output.WriteLine(Percentiles.Describe("delivery (send → device)", delivery));
         output.WriteLine(Percentiles.Describe("ack round trip (delivered)", acks));
         output.WriteLine(Percentiles.Describe("receipt saved (send → ack)", acked));
+        // The simulated devices share this process: its collections delay every device's receipt at once.
+        var ownPaused = workers.Select(w => w.PausedWhenReceived).DefaultIfEmpty(ownPausedBefore).Max() - ownPausedBefore;
+        output.WriteLine($"load generator paused by its own garbage collections until the last delivery: {Math.Max(0, ownPaused.TotalMilliseconds):F0} ms");
         output.WriteLine($"CPU time from the push until every ack: gateway {serverCpu?.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) ?? "?"} s, " +
             $"load generator {ownCpu.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s; load average {LoadAverage()}");
         return delivery.Length == workers.Length;

@@ -20,6 +20,9 @@ internal sealed class SimulatedWorker(string workerId, string phone, string runT
     /// <summary>When the push arrived, on the run's clock.</summary>
     public TimeSpan? ReceivedAt { get; private set; }
 
+    /// <summary>This process's total garbage-collection pause when the push arrived (to tell its pauses from the server's).</summary>
+    public TimeSpan PausedWhenReceived { get; private set; }
+
     /// <summary>How long the delivered acknowledgement took, invocation to completion.</summary>
     public TimeSpan? AckRoundTrip { get; private set; }
 
@@ -44,6 +47,7 @@ internal sealed class SimulatedWorker(string workerId, string phone, string runT
                 return;
             }
             ReceivedAt = clock.Elapsed;
+            PausedWhenReceived = GC.GetTotalPauseDuration();
             if (push.DeliveredAckDelay() is var delay && delay > TimeSpan.Zero)
             {
                 await Task.Delay(delay);
