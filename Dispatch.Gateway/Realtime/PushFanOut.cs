@@ -23,6 +23,7 @@ internal sealed partial class PushFanOut(IGrainFactory grains, GatewayNode node,
         var pausedBefore = GC.GetTotalPauseDuration();
         var collectionsBefore = GC.CollectionCount(0);
         var olderBefore = (GC.CollectionCount(1), GC.CollectionCount(2));
+        var jitBefore = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
         var tracker = grains.GetGrain<IPushTrackerGrain>(broadcast.BroadcastId);
         await tracker.Open(broadcast);
         var opened = Stopwatch.GetElapsedTime(started);
@@ -50,7 +51,8 @@ internal sealed partial class PushFanOut(IGrainFactory grains, GatewayNode node,
         LogSent(broadcast.BroadcastId, pushes.Length, opened.TotalMilliseconds, served.TotalMilliseconds,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds, GC.CollectionCount(0) - collectionsBefore,
             GC.CollectionCount(1) - olderBefore.Item1, GC.CollectionCount(2) - olderBefore.Item2,
-            (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds);
+            (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds,
+            System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore.Item1, (System.Runtime.JitInfo.GetCompilationTime() - jitBefore.Item2).TotalMilliseconds);
         return pushes.Select(p => p.Id).ToArray();
     }
 
@@ -73,8 +75,8 @@ internal sealed partial class PushFanOut(IGrainFactory grains, GatewayNode node,
     }
 
     /// <summary>With the garbage collections meanwhile (the whole process's): their pauses stop every thread, the sends included.</summary>
-    [LoggerMessage(LogLevel.Information, "Send {BroadcastId} to {Workers} workers: saved after {SavedMs:F0} ms, handed to this gateway's devices after {ServedMs:F0} ms, in every inbox after {StoredMs:F0} ms; meanwhile {Collections} garbage collections ({Gen1} of them of gen1 or gen2, {Gen2} of gen2) paused the process {PausedMs:F0} ms")]
-    private partial void LogSent(string broadcastId, int workers, double savedMs, double servedMs, double storedMs, int collections, int gen1, int gen2, double pausedMs);
+    [LoggerMessage(LogLevel.Information, "Send {BroadcastId} to {Workers} workers: saved after {SavedMs:F0} ms, handed to this gateway's devices after {ServedMs:F0} ms, in every inbox after {StoredMs:F0} ms; meanwhile {Collections} garbage collections ({Gen1} of them of gen1 or gen2, {Gen2} of gen2) paused the process {PausedMs:F0} ms, and the JIT compiled {Compiled} methods in {JitMs:F0} ms")]
+    private partial void LogSent(string broadcastId, int workers, double savedMs, double servedMs, double storedMs, int collections, int gen1, int gen2, double pausedMs, long compiled, double jitMs);
 
     [LoggerMessage(LogLevel.Warning, "Send {BroadcastId} not handed to a gateway (its devices get it through Sync): {Reason}")]
     private partial void LogGatewayUnreachable(string broadcastId, string reason);
