@@ -8,7 +8,7 @@ namespace Dispatch.Gateway.Hosting;
 /// <c>MemoryPool&lt;byte&gt;.Shared</c>) and returned once the transport has sent them. A send to 5,000 devices has
 /// 5,000 of them out at once, but the pool keeps only 32 arrays of a size per core by default: measured on a
 /// 5,000-recipient send, each SignalR send allocated 2.4–3.2 KiB, 17 MiB for the hand-out alone (a garbage
-/// collection inside the delivery), against 88 bytes with the pool enlarged (docs/realtime.md, "Pooled pipe blocks").
+/// collection inside the delivery), against 88 bytes with the pool enlarged (docs/realtime.md, "Pooled pipe blocks and receipts in segments").
 /// <list type="bullet">
 /// <item><see cref="Enlarge"/>: the limit is read once, from an environment variable, when the pool is first used,
 /// so the gateway sets it as its first statement (unless the operator set it).</item>

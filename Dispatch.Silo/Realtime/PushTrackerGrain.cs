@@ -18,8 +18,8 @@ namespace Dispatch.Silo.Realtime;
 /// </code>
 /// Receipts are saved in rows of <see cref="PushReceiptSegment.Capacity"/>: until 2026-11-29 the whole send with
 /// all its receipts was one row, rewritten on every save, so the saves of a 5,000-recipient send grew to 275 KiB
-/// each and put 10–25 MiB per send on the large object heap, whose budget then started a gen2 collection that
-/// paused the gateway 430–620 ms in the middle of a later send (docs/realtime.md, "Receipts in segments").
+/// each and grew the large object heap 5–7 MiB per send, whose budget then started a gen2 collection that
+/// paused the gateway 430–620 ms in the middle of a later send (docs/realtime.md, "Pooled pipe blocks and receipts in segments").
 /// Reentrant so that receipts can join while a save runs; every change goes through <see cref="SaveSoon"/>,
 /// so saves never overlap.
 /// </summary>

@@ -28,7 +28,7 @@ public sealed class PushReceiptSegment
     /// <summary>
     /// Small enough that a segment's encoding stays off the large object heap: the serializer tracks every object it
     /// writes (a receipt and its device id), and its table for 5,000 receipts took 136–591 KiB arrays on every save
-    /// (docs/realtime.md, "Receipts in segments").
+    /// (docs/realtime.md, "Pooled pipe blocks and receipts in segments").
     /// </summary>
     public const int Capacity = 512;
 

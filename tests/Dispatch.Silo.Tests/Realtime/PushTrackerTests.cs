@@ -6,7 +6,7 @@ using Orleans.Runtime;
 
 namespace Dispatch.Silo.Tests.Realtime;
 
-/// <summary>The tracker of a send keeps its receipts in rows of 512 (docs/realtime.md, "Receipts in segments").</summary>
+/// <summary>The tracker of a send keeps its receipts in rows of 512 (docs/realtime.md, "Pooled pipe blocks and receipts in segments").</summary>
 public sealed class PushTrackerTests(CallClusterFixture fixture) : IClassFixture<CallClusterFixture>
 {
     [Fact]
