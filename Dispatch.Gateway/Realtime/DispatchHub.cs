@@ -1,8 +1,8 @@
-using Dispatch.Gateway.Hosting;
 using Dispatch.Contracts.Org;
 using Dispatch.Contracts.Realtime;
 using Dispatch.Gateway.Api.Notices;
 using Dispatch.Gateway.Auth;
+using Dispatch.Gateway.Hosting;
 using Dispatch.Gateway.Media;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
