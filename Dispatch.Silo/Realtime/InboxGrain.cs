@@ -1,5 +1,7 @@
 using Dispatch.Contracts.Realtime;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 
 namespace Dispatch.Silo.Realtime;
 
@@ -7,6 +9,12 @@ namespace Dispatch.Silo.Realtime;
 /// A worker's pushes, durable. Every change is saved before anyone hears of it: a push before it goes
 /// to a device, a receipt before it is acknowledged to the device and reported to the sender. Receipts whose report may have been lost in a
 /// crash are reported again on activation (senders are idempotent).
+/// <code>
+///   row "inbox"     the newest pushes (up to InboxSegment.Capacity) and the list of segments
+///   rows "inbox-N"  older pushes, InboxSegment.Capacity each
+///   Store ──► newest row (a full one first moves its oldest pushes into a new segment)
+///   Ack   ──► the row that holds the push
+/// </code>
 /// </summary>
 public sealed partial class InboxGrain(
     [PersistentState("inbox", StorageNames.Provider)] IPersistentState<InboxState> state,
@@ -25,17 +33,28 @@ public sealed partial class InboxGrain(
 
     private DateTimeOffset _lastSync = DateTimeOffset.MinValue;
 
+    /// <summary>Every push, in the segments and in the newest row, oldest first.</summary>
+    private readonly List<InboxEntry> _entries = [];
+
+    /// <summary>Segments that pruning changed and that are not saved yet.</summary>
+    private readonly SortedSet<int> _changedSegments = [];
+
+    private InboxSegmentRows _segments = null!;
+
     private string WorkerId => this.GetPrimaryKeyString();
 
     private InboxState S => state.State;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (S.Unreported.Count > 0)
+        _segments = new InboxSegmentRows(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), this.GetGrainId());
+        await _segments.Load(S.Segments);
+        // Stable: pushes made at the same instant keep the order they were added in.
+        _entries.AddRange(_segments.Entries.Concat(S.Entries).OrderBy(e => e.Push.CreatedAt));
+        if (S.Unreported.Count > 0 || _segments.Unreported.Any(list => list.Count > 0))
         {
             this.RegisterGrainTimer(_ => ReportUnreported(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
-        return Task.CompletedTask;
     }
 
     public async Task Push(PushMessage push)
@@ -68,7 +87,7 @@ public sealed partial class InboxGrain(
             return false;
         }
         Add(push);
-        await state.WriteStateAsync();
+        await SaveNewest();
         return true;
     }
 
@@ -89,7 +108,7 @@ public sealed partial class InboxGrain(
             if (adopted)
             {
                 // The later Store finds the push here and does not save it again: save it now.
-                await state.WriteStateAsync();
+                await SaveNewest();
             }
             return AckOutcome.NotATask;
         }
@@ -99,11 +118,12 @@ public sealed partial class InboxGrain(
         }
         var receipt = new PushReceipt(pushId, WorkerId, deviceId, kind, clock.GetUtcNow());
         entry.Receipts.Add(receipt);
+        var segment = _segments.Holding(entry);
         if (entry.Push.Sender is not null)
         {
-            S.Unreported.Add(receipt);
+            (segment is { } number ? _segments[number].Unreported : S.Unreported).Add(receipt);
         }
-        await state.WriteStateAsync();
+        await (segment is { } changed ? _segments.Save(changed) : SaveNewest());
         // Not awaited: the receipt is saved (and marked unreported), which is all the device waits for.
         // A sender that saves receipts in groups would otherwise hold every device's Ack for its saves.
         // The report runs on this activation, between its other turns.
@@ -115,22 +135,61 @@ public sealed partial class InboxGrain(
     {
         _lastSync = clock.GetUtcNow();
         return Task.FromResult<IReadOnlyList<PushMessage>>(
-            S.Entries.Where(e => !e.DeliveredTo(deviceId) || !e.IsRead).Select(e => e.Push).ToArray());
+            _entries.Where(e => !e.DeliveredTo(deviceId) || !e.IsRead).Select(e => e.Push).ToArray());
     }
 
     public Task<IReadOnlyList<PushReceipt>?> Receipts(string pushId) => Task.FromResult<IReadOnlyList<PushReceipt>?>(
         Find(pushId)?.Receipts.ToArray());
+
+    /// <summary>
+    /// Saves the inbox's own row, after the segments that pruning changed, and after moving its oldest pushes into a
+    /// new segment when it holds more than <see cref="InboxSegment.Capacity"/>. Each row is written before the row
+    /// that lists it, so a crash in between leaves at worst a row that nothing lists.
+    /// </summary>
+    private async Task SaveNewest()
+    {
+        foreach (var number in _changedSegments.ToArray())
+        {
+            await _segments.Save(number);
+            if (!_segments.Contains(number))
+            {
+                S.Segments.Remove(number);
+            }
+            _changedSegments.Remove(number);
+        }
+        while (S.Entries.Count > InboxSegment.Capacity)
+        {
+            await MoveOldestToSegment();
+        }
+        await state.WriteStateAsync();
+    }
+
+    private async Task MoveOldestToSegment()
+    {
+        var moved = S.Entries.GetRange(0, InboxSegment.Capacity);
+        var ids = moved.Select(e => e.Push.Id).ToHashSet();
+        var number = S.NextSegment;
+        await _segments.Create(number, new InboxSegment
+        {
+            Entries = moved,
+            Unreported = S.Unreported.Where(r => ids.Contains(r.PushId)).ToList(),
+        });
+        S.Entries.RemoveRange(0, InboxSegment.Capacity);
+        S.Unreported.RemoveAll(r => ids.Contains(r.PushId));
+        S.Segments.Add(number);
+        S.NextSegment = number + 1;
+    }
 
     private IPresenceGrain Presence => GrainFactory.GetGrain<IPresenceGrain>(WorkerId);
 
     private InboxEntry? Find(string pushId)
     {
         // Newest first: an acknowledgement is nearly always for a recent push.
-        for (var i = S.Entries.Count - 1; i >= 0; i--)
+        for (var i = _entries.Count - 1; i >= 0; i--)
         {
-            if (S.Entries[i].Push.Id == pushId)
+            if (_entries[i].Push.Id == pushId)
             {
-                return S.Entries[i];
+                return _entries[i];
             }
         }
         return null;
@@ -155,23 +214,35 @@ public sealed partial class InboxGrain(
         return Add(track.Push);
     }
 
-    /// <summary>Adds in the order the pushes were made (a fan-out's pieces can arrive out of order).</summary>
+    /// <summary>
+    /// Adds to the newest row, in the order the pushes were made (a fan-out's pieces can arrive out of order; one
+    /// that is older than pushes already moved to a segment still goes to the newest row, and is put in its place in
+    /// the list of all when they are read back).
+    /// </summary>
     private InboxEntry Add(PushMessage push)
     {
         var entry = new InboxEntry { Push = push };
-        var at = S.Entries.Count;
-        while (at > 0 && S.Entries[at - 1].Push.CreatedAt > push.CreatedAt)
-        {
-            at--;
-        }
-        S.Entries.Insert(at, entry);
+        InsertInOrder(_entries, entry);
+        InsertInOrder(S.Entries, entry);
         Prune();
         return entry;
     }
 
+    private static void InsertInOrder(List<InboxEntry> entries, InboxEntry entry)
+    {
+        var at = entries.Count;
+        while (at > 0 && entries[at - 1].Push.CreatedAt > entry.Push.CreatedAt)
+        {
+            at--;
+        }
+        entries.Insert(at, entry);
+    }
+
     /// <summary>
-    /// A report that fails stays in <see cref="InboxState.Unreported"/> (saved with the receipt) and is
-    /// tried again on the next activation; a report that succeeds is forgotten with the next save.
+    /// A report that fails stays in the unreported list of the row that holds its push (saved with the receipt) and
+    /// is tried again on the next activation; a report that succeeds is forgotten with that row's next save. A
+    /// segment's row may not be written again for a long time: its reported receipts are then reported once more at
+    /// a later activation, which the sender takes as the repeat it is.
     /// </summary>
     private async Task Report(PushReceipt receipt, IPushSender? sender)
     {
@@ -182,7 +253,7 @@ public sealed partial class InboxGrain(
         try
         {
             await sender.OnReceipt(receipt);
-            S.Unreported.Remove(receipt);
+            ForgetUnreported(receipt);
         }
         catch (Exception e)
         {
@@ -190,14 +261,23 @@ public sealed partial class InboxGrain(
         }
     }
 
+    /// <summary>Wherever it is now: the newest row may have moved it into a segment while the report ran.</summary>
+    private void ForgetUnreported(PushReceipt receipt)
+    {
+        if (!S.Unreported.Remove(receipt))
+        {
+            _segments.ForgetUnreported(receipt);
+        }
+    }
+
     private async Task ReportUnreported()
     {
-        foreach (var receipt in S.Unreported.ToArray())
+        foreach (var receipt in S.Unreported.Concat(_segments.Unreported.SelectMany(list => list)).ToArray())
         {
-            var sender = S.Entries.FirstOrDefault(e => e.Push.Id == receipt.PushId)?.Push.Sender;
+            var sender = Find(receipt.PushId)?.Push.Sender;
             if (sender is null)
             {
-                S.Unreported.Remove(receipt);
+                ForgetUnreported(receipt);
                 continue;
             }
             await Report(receipt, sender);
@@ -206,9 +286,13 @@ public sealed partial class InboxGrain(
 
     private void Prune()
     {
-        while (S.Entries.Count > Capacity && S.Entries.FirstOrDefault(e => e.IsRead) is { } oldestRead)
+        while (_entries.Count > Capacity && _entries.FirstOrDefault(e => e.IsRead) is { } oldestRead)
         {
-            S.Entries.Remove(oldestRead);
+            _entries.Remove(oldestRead);
+            if (!S.Entries.Remove(oldestRead) && _segments.Remove(oldestRead) is { } number)
+            {
+                _changedSegments.Add(number);
+            }
         }
     }
 
