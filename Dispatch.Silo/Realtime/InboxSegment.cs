@@ -5,7 +5,7 @@ namespace Dispatch.Silo.Realtime;
 
 /// <summary>
 /// Older pushes of an inbox, in a row of their own: a receipt for one of them rewrites this row only, and a new push
-/// rewrites only the inbox's own row of its newest pushes. Until 2026-11-30 an inbox was one row of up to 1,000 pushes
+/// rewrites only the inbox's own row of its newest pushes. Until 2026-11-29 an inbox was one row of up to 1,000 pushes
 /// rewritten by every push and receipt; after months of traffic that row and the serializer's table of its objects
 /// would land on the large object heap at every write, the cost the tracker's receipt segments removed
 /// (docs/realtime.md, "Inbox segments").

@@ -4,7 +4,7 @@ namespace Dispatch.Silo.Realtime;
 
 /// <summary>
 /// The persisted inbox of one worker: its newest pushes, and the numbers of the rows that hold the older ones
-/// (<see cref="InboxSegment"/>). Rows saved by builds before 2026-11-30 hold every push here; the first save after
+/// (<see cref="InboxSegment"/>). Rows saved by earlier builds hold every push here; the first save after
 /// them moves the older ones into segments.
 /// </summary>
 [GenerateSerializer]
