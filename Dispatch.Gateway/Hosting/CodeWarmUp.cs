@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Dispatch.Gateway.Health;
@@ -13,6 +14,15 @@ namespace Dispatch.Gateway.Hosting;
 /// Only what can be compiled without knowing type arguments is: methods of generic types and generic methods are left
 /// to their first call, except the async state machines' <c>Start</c>, which is generic over each of ours.
 /// </summary>
+/// <remarks>
+/// <see cref="RuntimeHelpers.PrepareMethod(RuntimeMethodHandle)"/> compiled nothing for virtual methods that return a
+/// task on this runtime (measured on .NET 10.0.12), nor for the virtual methods of the runtime's async boxes, which
+/// covers every grain method a caller reaches through its interface and every Orleans proxy method. Virtual methods are
+/// prepared through an open-instance delegate instead (<see cref="RuntimeHelpers.PrepareDelegate"/>), which does compile
+/// them: before that, the first send after a start still compiled the tracker's <c>Open</c>, the inbox's <c>Store</c>
+/// and <c>Ack</c>, presence's <c>Deliver</c> and the proxies in front of them (docs/realtime.md, "Grain methods
+/// compiled ahead").
+/// </remarks>
 internal sealed partial class CodeWarmUp(GatewayReadiness readiness, ILogger<CodeWarmUp> logger) : BackgroundService
 {
     private const BindingFlags Declared =
@@ -27,7 +37,9 @@ internal sealed partial class CodeWarmUp(GatewayReadiness readiness, ILogger<Cod
     /// <summary>How many methods were compiled and how many the runtime refused, once done; for tests.</summary>
     internal Task<(int Compiled, int Refused)> Done => _done.Task;
 
-    internal static Assembly[] Assemblies => [typeof(CodeWarmUp).Assembly, typeof(Dispatch.Silo.StorageNames).Assembly];
+    /// <summary>The gateway, the silo, and the grain contracts with the proxies and codecs Orleans generates into them.</summary>
+    internal static Assembly[] Assemblies =>
+        [typeof(CodeWarmUp).Assembly, typeof(Dispatch.Silo.StorageNames).Assembly, typeof(Dispatch.Contracts.Realtime.IInboxGrain).Assembly];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -71,15 +83,34 @@ internal sealed partial class CodeWarmUp(GatewayReadiness readiness, ILogger<Cod
                 {
                     continue;
                 }
-                Count(TryPrepare(() => RuntimeHelpers.PrepareMethod(method.MethodHandle)), ref compiled, ref refused);
+                Count(TryPrepare(() => Prepare(method)), ref compiled, ref refused);
             }
             if (BuilderStart is not null && type.IsValueType && typeof(IAsyncStateMachine).IsAssignableFrom(type))
             {
                 Count(TryPrepare(() => RuntimeHelpers.PrepareMethod(BuilderStart.MethodHandle, [type.TypeHandle])), ref compiled, ref refused);
+                foreach (var boxMethod in AsyncStateMachineBox.MethodsFor(type))
+                {
+                    Count(TryPrepare(() => Prepare(boxMethod)), ref compiled, ref refused);
+                }
             }
         }
         LogWarmed(compiled, refused, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return (compiled, refused);
+    }
+
+    /// <summary>Compiles one method, of one of our types or of a generic type constructed over one of ours.</summary>
+    internal static void Prepare(MethodBase method)
+    {
+        var owner = method.DeclaringType!;
+        if (method is MethodInfo { IsVirtual: true, IsStatic: false } virtualMethod && !owner.IsValueType)
+        {
+            // An open-instance delegate: no instance of the type is needed.
+            Type[] signature = [owner, .. virtualMethod.GetParameters().Select(p => p.ParameterType), virtualMethod.ReturnType];
+            RuntimeHelpers.PrepareDelegate(virtualMethod.CreateDelegate(Expression.GetDelegateType(signature)));
+            return;
+        }
+        Type[] typeArguments = [.. owner.GenericTypeArguments, .. method.IsGenericMethod ? method.GetGenericArguments() : []];
+        RuntimeHelpers.PrepareMethod(method.MethodHandle, typeArguments.Select(t => t.TypeHandle).ToArray());
     }
 
     private static void Count(bool prepared, ref int compiled, ref int refused)

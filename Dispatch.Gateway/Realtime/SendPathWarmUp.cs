@@ -22,8 +22,8 @@ namespace Dispatch.Gateway.Realtime;
 /// <item>each hub protocol's serializer for the <c>push</c> event and for a device's string arguments
 /// (MessagePack compiles a delegate per type on first use);</item>
 /// <item>the REST send's JSON contract;</item>
-/// <item>the grain serializer of a send and of its tracker's row, and the tracker grain's activation (on a key no send
-/// can have: read, never written);</item>
+/// <item>the grain serializer of a send, of its tracker's rows and of an inbox's rows, and the tracker grain's activation
+/// (on a key no send can have: read, never written);</item>
 /// <item>the grain storage's write path, through <see cref="IWarmUpGrain"/> (one row for all gateways: a count of warm-ups);</item>
 /// <item>the hand-out loop, on a send to nobody.</item>
 /// </list>
@@ -110,7 +110,14 @@ internal sealed partial class SendPathWarmUp(
         var state = new PushTrackerState { Broadcast = broadcast };
         state.Receipts.Add(new TrackedReceipt(0, "warm-up", ReceiptKind.Delivered, broadcast.CreatedAt));
         serializer.Deserialize<PushTrackerState>(serializer.SerializeToArray(state));
-        serializer.Deserialize<PushMessage>(serializer.SerializeToArray(broadcast.PushFor(0, tracker)));
+        var push = broadcast.PushFor(0, tracker);
+        serializer.Deserialize<PushMessage>(serializer.SerializeToArray(push));
+        // The rows an inbox's Store and Ack write, and a tracker's receipt segment.
+        var receipt = new PushReceipt(push.Id, push.WorkerId, "warm-up", ReceiptKind.Delivered, broadcast.CreatedAt);
+        var entry = new InboxEntry { Push = push, Receipts = [receipt] };
+        serializer.Deserialize<InboxState>(serializer.SerializeToArray(new InboxState { Entries = [entry], Unreported = [receipt], Segments = [0] }));
+        serializer.Deserialize<InboxSegment>(serializer.SerializeToArray(new InboxSegment { Entries = [entry], Unreported = [receipt] }));
+        serializer.Deserialize<PushReceiptSegment>(serializer.SerializeToArray(new PushReceiptSegment { Receipts = [.. state.Receipts] }));
         // Activates a tracker: its row is read (none is found) and Get never writes.
         await tracker.Get(PushIds.Of(BroadcastId, 0));
         await grains.GetGrain<IWarmUpGrain>(IWarmUpGrain.SendPath).Run(clock.GetUtcNow());
