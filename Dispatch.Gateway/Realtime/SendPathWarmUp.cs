@@ -22,8 +22,9 @@ namespace Dispatch.Gateway.Realtime;
 /// <item>each hub protocol's serializer for the <c>push</c> event and for a device's string arguments
 /// (MessagePack compiles a delegate per type on first use);</item>
 /// <item>the REST send's JSON contract;</item>
-/// <item>the grain serializer of a send, of its tracker's rows and of an inbox's rows, and the tracker grain's activation
-/// (on a key no send can have: read, never written);</item>
+/// <item>the grain serializer of a send, of its tracker's rows and of an inbox's rows, and the activation of a tracker
+/// and of an inbox, with an acknowledgement of a push it cannot have (on a key no send or worker can have: read, never
+/// written);</item>
 /// <item>the grain storage's write path, through <see cref="IWarmUpGrain"/> (one row for all gateways: a count of warm-ups);</item>
 /// <item>the hand-out loop, on a send to nobody.</item>
 /// </list>
@@ -120,6 +121,9 @@ internal sealed partial class SendPathWarmUp(
         serializer.Deserialize<PushReceiptSegment>(serializer.SerializeToArray(new PushReceiptSegment { Receipts = [.. state.Receipts] }));
         // Activates a tracker: its row is read (none is found) and Get never writes.
         await tracker.Get(PushIds.Of(BroadcastId, 0));
+        // An acknowledgement's path (its proxy and Orleans' generic response handling for its outcome) on an inbox of the
+        // same key, which no worker has: the push id is not one of a send, so nothing is found and nothing written.
+        await grains.GetGrain<IInboxGrain>(BroadcastId).Ack(PushIds.Of(BroadcastId, 0), "warm-up", ReceiptKind.Delivered);
         await grains.GetGrain<IWarmUpGrain>(IWarmUpGrain.SendPath).Run(clock.GetUtcNow());
     }
 

@@ -33,7 +33,7 @@ public sealed class WarmUpTests(DemoCountyFixture demo)
         Assert.DoesNotContain(demo.App.Logs.Lines, l => l.Contains("not warmed", StringComparison.Ordinal));
         // The warm-up saved once; this call is the second save of the same row.
         Assert.Equal(2, await grains.GetGrain<IWarmUpGrain>(IWarmUpGrain.SendPath).Run(DateTimeOffset.UtcNow));
-        // The tracker it activated saved nothing, and its key is not a push id's, so no request can reach it.
+        // The tracker and the inbox it activated saved nothing, and their key is no push id or worker id, so no request can reach them.
         Assert.Equal(0, await RowsOf($"%{SendPathWarmUp.BroadcastId}%"));
         Assert.Equal(1, await RowsOf($"%{IWarmUpGrain.SendPath}%"));
         Assert.False(PushIds.TrySplit(PushIds.Of(SendPathWarmUp.BroadcastId, 0), out _, out _));
