@@ -90,17 +90,22 @@ public sealed class SipBindingsGrain(
     {
         var live = Current().Bindings.Select(b => b.DeviceId).ToHashSet(StringComparer.Ordinal);
         var changed = !_announced.SetEquals(live);
-        var presence = GrainFactory.GetGrain<IPresenceGrain>(this.GetPrimaryKeyString());
-        foreach (var device in live.Where(d => reannounce || !_announced.Contains(d)))
+        if (reannounce || changed)
         {
-            await presence.Connect(new DeviceSession(PresenceDeviceId(device), DeviceKind.Sip, PresenceConnectionId, "sip", null));
+            // Only then is there a call to make: a refresh of announced devices does not even need the reference
+            // (GetGrain resolves the interface type by reflection on every call; it showed in the REGISTER profile).
+            var presence = GrainFactory.GetGrain<IPresenceGrain>(this.GetPrimaryKeyString());
+            foreach (var device in live.Where(d => reannounce || !_announced.Contains(d)))
+            {
+                await presence.Connect(new DeviceSession(PresenceDeviceId(device), DeviceKind.Sip, PresenceConnectionId, "sip", null));
+            }
+            foreach (var gone in _announced.Where(d => !live.Contains(d)).ToArray())
+            {
+                await presence.Disconnect(PresenceDeviceId(gone), PresenceConnectionId);
+                _announced.Remove(gone);
+            }
+            _announced.UnionWith(live);
         }
-        foreach (var gone in _announced.Where(d => !live.Contains(d)).ToArray())
-        {
-            await presence.Disconnect(PresenceDeviceId(gone), PresenceConnectionId);
-            _announced.Remove(gone);
-        }
-        _announced.UnionWith(live);
         if (reannounce || changed || NeedsEarlierCheck())
         {
             SchedulePresenceCheck();
