@@ -88,28 +88,28 @@ public sealed class SipBindingsGrain(
     /// </summary>
     private async Task SyncPresence(bool reannounce)
     {
+        if (!reannounce && SipBindingDevices.AreExactly(Current().Bindings, _announced))
+        {
+            // A refresh of announced devices: no call to make, and no set to build (both showed in the REGISTER profile).
+            if (NeedsEarlierCheck())
+            {
+                SchedulePresenceCheck();
+            }
+            return;
+        }
         var live = Current().Bindings.Select(b => b.DeviceId).ToHashSet(StringComparer.Ordinal);
-        var changed = !_announced.SetEquals(live);
-        if (reannounce || changed)
+        var presence = GrainFactory.GetGrain<IPresenceGrain>(this.GetPrimaryKeyString());
+        foreach (var device in live.Where(d => reannounce || !_announced.Contains(d)))
         {
-            // Only then is there a call to make: a refresh of announced devices does not even need the reference
-            // (GetGrain resolves the interface type by reflection on every call; it showed in the REGISTER profile).
-            var presence = GrainFactory.GetGrain<IPresenceGrain>(this.GetPrimaryKeyString());
-            foreach (var device in live.Where(d => reannounce || !_announced.Contains(d)))
-            {
-                await presence.Connect(new DeviceSession(PresenceDeviceId(device), DeviceKind.Sip, PresenceConnectionId, "sip", null));
-            }
-            foreach (var gone in _announced.Where(d => !live.Contains(d)).ToArray())
-            {
-                await presence.Disconnect(PresenceDeviceId(gone), PresenceConnectionId);
-                _announced.Remove(gone);
-            }
-            _announced.UnionWith(live);
+            await presence.Connect(new DeviceSession(PresenceDeviceId(device), DeviceKind.Sip, PresenceConnectionId, "sip", null));
         }
-        if (reannounce || changed || NeedsEarlierCheck())
+        foreach (var gone in _announced.Where(d => !live.Contains(d)).ToArray())
         {
-            SchedulePresenceCheck();
+            await presence.Disconnect(PresenceDeviceId(gone), PresenceConnectionId);
+            _announced.Remove(gone);
         }
+        _announced.UnionWith(live);
+        SchedulePresenceCheck();
     }
 
     /// <summary>
