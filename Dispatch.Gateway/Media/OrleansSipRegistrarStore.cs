@@ -6,12 +6,15 @@ namespace Dispatch.Gateway.Media;
 /// <summary>The registrar's store on grains: the SIP username index and one bindings grain per worker.</summary>
 public sealed class OrleansSipRegistrarStore(IGrainFactory grains) : ISipRegistrarStore
 {
+    private readonly OrleansSipGrainReferences<ISipAccountGrain> _accounts = new(grains);
+    private readonly OrleansSipGrainReferences<ISipBindingsGrain> _bindings = new(grains);
+
     public async ValueTask<SipAccount?> FindAccount(string username) =>
-        await grains.GetGrain<ISipAccountGrain>(username).Get();
+        await _accounts.For(username).Get();
 
     public async ValueTask<SipBindingSet> ReadBindings(string workerId) =>
-        await grains.GetGrain<ISipBindingsGrain>(workerId).Get();
+        await _bindings.For(workerId).Get();
 
     public async ValueTask<SipBindingWrite> WriteBindings(string workerId, long expectedVersion, IReadOnlyList<SipBinding> bindings) =>
-        await grains.GetGrain<ISipBindingsGrain>(workerId).Replace(expectedVersion, bindings);
+        await _bindings.For(workerId).Replace(expectedVersion, bindings);
 }

@@ -88,8 +88,16 @@ public sealed class SipBindingsGrain(
     /// </summary>
     private async Task SyncPresence(bool reannounce)
     {
+        if (!reannounce && SipBindingDevices.AreExactly(Current().Bindings, _announced))
+        {
+            // A refresh of announced devices: no call to make, and no set to build (both showed in the REGISTER profile).
+            if (NeedsEarlierCheck())
+            {
+                SchedulePresenceCheck();
+            }
+            return;
+        }
         var live = Current().Bindings.Select(b => b.DeviceId).ToHashSet(StringComparer.Ordinal);
-        var changed = !_announced.SetEquals(live);
         var presence = GrainFactory.GetGrain<IPresenceGrain>(this.GetPrimaryKeyString());
         foreach (var device in live.Where(d => reannounce || !_announced.Contains(d)))
         {
@@ -101,10 +109,7 @@ public sealed class SipBindingsGrain(
             _announced.Remove(gone);
         }
         _announced.UnionWith(live);
-        if (reannounce || changed || NeedsEarlierCheck())
-        {
-            SchedulePresenceCheck();
-        }
+        SchedulePresenceCheck();
     }
 
     /// <summary>

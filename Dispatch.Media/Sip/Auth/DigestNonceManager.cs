@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Security.Cryptography;
 
 namespace Dispatch.Media.Sip.Auth;
@@ -37,7 +38,7 @@ public sealed class DigestNonceManager
         BinaryPrimitives.WriteInt64BigEndian(nonce, _time.GetUtcNow().ToUnixTimeMilliseconds());
         RandomNumberGenerator.Fill(nonce.Slice(TimeBytes, RandomBytes));
         Mac(nonce[..(TimeBytes + RandomBytes)]).AsSpan(0, MacBytes).CopyTo(nonce[(TimeBytes + RandomBytes)..]);
-        return Convert.ToBase64String(nonce).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Base64Url.EncodeToString(nonce);
     }
 
     /// <summary>Checks a nonce and, when given, its nonce-count (8 hex digits), recording the count if accepted.</summary>
@@ -78,9 +79,8 @@ public sealed class DigestNonceManager
     {
         issued = default;
         Span<byte> raw = stackalloc byte[TimeBytes + RandomBytes + MacBytes];
-        var base64 = nonce.Replace('-', '+').Replace('_', '/');
-        base64 += new string('=', (4 - base64.Length % 4) % 4);
-        if (!Convert.TryFromBase64String(base64, raw, out var written) || written != raw.Length)
+        if (nonce.Length != Base64Url.GetEncodedLength(raw.Length)
+            || !Base64Url.TryDecodeFromChars(nonce, raw, out var written) || written != raw.Length)
         {
             return false;
         }

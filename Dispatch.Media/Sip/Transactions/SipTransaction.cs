@@ -10,25 +10,32 @@ namespace Dispatch.Media.Sip.Transactions;
 public abstract class SipTransaction
 {
     private readonly Dictionary<SipTimer, DateTimeOffset> _timers = [];
+    private SipRequest? _request;
 
     private protected SipTransaction(ISipTransactionHost host, string id, SipRequest request, SipDestination remote)
     {
         Host = host;
         Id = id;
-        Request = request;
+        _request = request;
+        IsInvite = request.Method == "INVITE";
         Remote = remote;
     }
 
     /// <summary>The matching key: branch, sent-by and method (RFC 3261 §17.1.3, §17.2.3).</summary>
     public string Id { get; }
 
-    public SipRequest Request { get; }
+    /// <summary>
+    /// The request that started the transaction; a non-INVITE server transaction lets go of it once its final
+    /// response is sent (see <see cref="ReleaseRequest"/>), and reading it after that throws.
+    /// </summary>
+    public SipRequest Request => _request
+        ?? throw new InvalidOperationException($"Transaction {Id} has sent its final response and no longer holds its request.");
 
     public SipDestination Remote { get; }
 
     public SipTransactionState State { get; private protected set; }
 
-    public bool IsInvite => Request.Method == "INVITE";
+    public bool IsInvite { get; }
 
     private protected ISipTransactionHost Host { get; }
 
@@ -65,6 +72,13 @@ public abstract class SipTransaction
     }
 
     private protected void StopTimer(SipTimer timer) => _timers.Remove(timer);
+
+    /// <summary>
+    /// For a transaction that from now on only repeats its last response: it keeps the key, the remote and that
+    /// response, not the parsed request (about 4 KB), which would otherwise live as long as Timer J (32 s over UDP):
+    /// under REGISTER load those requests were most of the live heap, and the GC's cost (docs/benchmarks.md).
+    /// </summary>
+    private protected void ReleaseRequest() => _request = null;
 
     private protected void Send(SipMessage message) => Host.Send(message, Remote);
 

@@ -25,6 +25,24 @@ cleanup() {
 }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket,sys; s=socket.socket(socket.AF_INET, getattr(socket, sys.argv[1])); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' "$1"; }
+# The gateway listens for SIP on UDP and TCP at the same port: find one free on both (a UDP-only pick collided with
+# busy TCP ports often enough to abort the gateway's start while other benchmarks held thousands of connections).
+free_sip_port() {
+    python3 - <<'PY'
+import socket
+while True:
+    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    udp.bind(("127.0.0.1", 0))
+    port = udp.getsockname()[1]
+    tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        tcp.bind(("127.0.0.1", port))
+    except OSError:
+        continue
+    print(port)
+    break
+PY
+}
 
 dotnet build "$root/Dispatch.Gateway/Dispatch.Gateway.csproj" -c Release -nologo -v quiet >/dev/null
 dotnet build "$root/tests/Dispatch.Benchmarks/Dispatch.Benchmarks.csproj" -c Release -nologo -v quiet >/dev/null
@@ -65,7 +83,7 @@ PY
 }
 
 # Dispatch: the single-node gateway with demo data and SIP on a free port.
-sip_port=$(free_port SOCK_DGRAM)
+sip_port=$(free_sip_port)
 http_port=$(free_port SOCK_STREAM)
 (cd "$root/Dispatch.Gateway/bin/Release/net10.0" && exec dotnet Dispatch.Gateway.dll \
     --Dispatch:DataFolder="$work/data" --Dispatch:DemoData=true --urls "http://127.0.0.1:$http_port" \

@@ -27,6 +27,8 @@ internal sealed class ServerNonInviteTransaction(ISipTransactionHost host, strin
             return;
         }
         State = SipTransactionState.Completed;
+        // §17.2.2: in Completed a retransmitted request is answered with the last response, nothing else is needed.
+        ReleaseRequest();
         WaitThenTerminate(SipTimer.J, Reliable ? TimeSpan.Zero : Timers.TransactionTimeout);
     }
 

@@ -123,6 +123,19 @@ public sealed class DigestAuthenticatorTests
     }
 
     [Fact]
+    public void A_nonce_is_unpadded_base64url_and_a_changed_character_makes_it_unknown()
+    {
+        var nonces = new DigestNonceManager(_clock, TimeSpan.FromMinutes(5));
+        var nonce = nonces.Issue();
+        var changed = (nonce[10] == 'A' ? 'B' : 'A') + "";
+
+        Assert.Matches("^[A-Za-z0-9_-]{48}$", nonce); // 36 bytes: time, random, MAC
+        Assert.Equal(NonceCheck.Unknown, nonces.Check(nonce[..10] + changed + nonce[11..], "00000001"));
+        Assert.Equal(NonceCheck.Unknown, nonces.Check(nonce + "=", "00000001"));
+        Assert.Equal(NonceCheck.Valid, nonces.Check(nonce, "00000001"));
+    }
+
+    [Fact]
     public void A_nonce_from_another_server_key_is_refused()
     {
         var other = new DigestNonceManager(_clock, TimeSpan.FromMinutes(5));

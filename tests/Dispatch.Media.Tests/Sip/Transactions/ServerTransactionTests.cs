@@ -123,6 +123,35 @@ public sealed class ServerTransactionTests
     }
 
     [Fact]
+    public void An_answered_non_invite_over_udp_lets_go_of_its_request_and_still_repeats_its_response()
+    {
+        var h = new TransactionHarness();
+        var register = TransactionHarness.Request("REGISTER");
+        var tx = Receive(h, register);
+
+        tx.Respond(tx.Request.CreateResponse(401));
+        h.Layer.Receive(TransactionHarness.OverTheWire(register), TransactionHarness.Udp);
+        h.Drain();
+
+        Assert.Equal(SipTransactionState.Completed, tx.State);
+        Assert.Throws<InvalidOperationException>(() => tx.Request);
+        Assert.False(tx.IsInvite);
+        Assert.Equal([401, 401], h.Sent.Select(s => ((SipResponse)s.Message).StatusCode));
+    }
+
+    [Fact]
+    public void An_invite_keeps_its_request_after_a_final_response()
+    {
+        var h = new TransactionHarness();
+        var tx = Receive(h, TransactionHarness.Request("INVITE"));
+
+        tx.Respond(tx.Request.CreateResponse(486, toTag: "b1"));
+
+        Assert.Equal("INVITE", tx.Request.Method);
+        Assert.True(tx.IsInvite);
+    }
+
+    [Fact]
     public void A_non_invite_over_a_reliable_transport_terminates_when_answered()
     {
         var h = new TransactionHarness();
