@@ -7,7 +7,7 @@ using Dispatch.Gateway.Health;
 namespace Dispatch.Gateway.Hosting;
 
 /// <summary>
-/// Compiles this process's own code (the gateway and the silo assemblies) once the gateway is ready, on a background
+/// Compiles this process's own code (the gateway, silo and contracts assemblies) once the gateway is ready, on a background
 /// thread, instead of method by method on the requests that first run it. The gateway compiles optimized code at
 /// first call (TieredCompilationQuickJit off, docs/realtime.md), so the first send after a start spent about a
 /// quarter of its time in the JIT: every async method's state machine, the grains' and the storage's code paths.

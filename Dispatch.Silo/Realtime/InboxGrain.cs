@@ -118,7 +118,8 @@ public sealed partial class InboxGrain(
         }
         var receipt = new PushReceipt(pushId, WorkerId, deviceId, kind, clock.GetUtcNow());
         entry.Receipts.Add(receipt);
-        var segment = _segments.Holding(entry);
+        // Most acknowledgements are for one of the newest pushes: look through the segments only when it is not one.
+        var segment = S.Entries.Contains(entry) ? null : _segments.Holding(entry);
         if (entry.Push.Sender is not null)
         {
             (segment is { } number ? _segments[number].Unreported : S.Unreported).Add(receipt);

@@ -18,7 +18,7 @@ public sealed class WarmUpTests(DemoCountyFixture demo)
     {
         var (compiled, refused) = await demo.App.Services.GetRequiredService<CodeWarmUp>().Done.WaitAsync(Long);
 
-        // Both assemblies hold thousands of methods (grains, storage, hub, APIs, generated codecs and proxies).
+        // The three assemblies hold thousands of methods (grains, storage, hub, APIs, generated codecs and proxies).
         Assert.True(compiled > 2_000, $"only {compiled} methods compiled");
         Assert.Equal(0, refused);
         Assert.DoesNotContain(demo.App.Logs.Lines, l => l.Contains("not compiled ahead", StringComparison.Ordinal));
