@@ -5,7 +5,7 @@ namespace Dispatch.LoadGen;
 
 /// <summary>Command-line settings: <c>--name value</c> pairs, every one optional.</summary>
 internal sealed record LoadOptions(
-    Uri Server, int Workers, string Dispatcher, string Password, int Concurrency, int? ServerPid, TimeSpan DeliveryTimeout, string Mode = "push", HubWireProtocol Protocol = HubWireProtocol.Json, int Calls = 200, int CallRate = 20, int Callers = 40, int SettleSeconds = 0, int Pushes = 1, int GapSeconds = 0)
+    Uri Server, int Workers, string Dispatcher, string Password, int Concurrency, int? ServerPid, TimeSpan DeliveryTimeout, string Mode = "push", HubWireProtocol Protocol = HubWireProtocol.Json, int Calls = 200, int CallRate = 20, int Callers = 40, int SettleSeconds = 0, int Pushes = 1, int GapSeconds = 0, bool QuietCollector = true)
 {
     public const string Usage = """
         dotnet run --project clients/Dispatch.LoadGen -c Release -- [options]
@@ -27,6 +27,9 @@ internal sealed record LoadOptions(
           --settle SECONDS     wait this long after every worker connected, before the push (to attach a profiler; default 0)
           --gap SECONDS        with --pushes: wait this long between one push's last ack and the next push (default 0;
                                a county's pushes come minutes apart, so what the gateway keeps must last that long)
+          --collector quiet|usual   in --mode push: quiet (default) keeps this process's garbage collector from running
+                               while a push is measured, as one process stands for thousands of phones whose
+                               collections would stop all of them at once; usual: leave it as it is
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -62,7 +65,13 @@ internal sealed record LoadOptions(
             Int("callers", 40),
             Int("settle", 0),
             Int("pushes", 1),
-            Int("gap", 0));
+            Int("gap", 0),
+            Get("collector", "quiet") switch
+            {
+                "quiet" => true,
+                "usual" => false,
+                var other => throw new ArgumentException($"--collector must be 'quiet' or 'usual', not '{other}'.\n{Usage}"),
+            });
         if (options.Mode is not ("push" or "notice" or "call"))
         {
             throw new ArgumentException($"--mode must be 'push', 'notice' or 'call', not '{options.Mode}'.\n{Usage}");

@@ -72,6 +72,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         }
         var serverCpuBefore = ServerCpu.Used(options.ServerPid);
         var ownCpuBefore = ServerCpu.OwnUsed();
+        using var quiet = options.QuietCollector ? QuietCollector.Start() : null;
         var ownPausedBefore = GC.GetTotalPauseDuration();
         var sent = _clock.Elapsed;
 
@@ -85,6 +86,8 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         var accepted = _clock.Elapsed;
         response.EnsureSuccessStatusCode();
         await WaitForDelivery(workers);
+        var quietOutcome = quiet?.Outcome ?? "collector as usual, --collector usual";
+        quiet?.Dispose();
         var serverCpu = ServerCpu.Used(options.ServerPid) - serverCpuBefore;
         var ownCpu = ServerCpu.OwnUsed() - ownCpuBefore;
 
@@ -98,7 +101,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter output)
         output.WriteLine(Percentiles.Describe("receipt saved (send → ack)", acked));
         // The simulated devices share this process: its collections delay every device's receipt at once.
         var ownPaused = workers.Select(w => w.PausedWhenReceived).DefaultIfEmpty(ownPausedBefore).Max() - ownPausedBefore;
-        output.WriteLine($"load generator paused by its own garbage collections until the last delivery: {Math.Max(0, ownPaused.TotalMilliseconds):F0} ms");
+        output.WriteLine($"load generator paused by its own garbage collections until the last delivery: {Math.Max(0, ownPaused.TotalMilliseconds):F0} ms ({quietOutcome})");
         output.WriteLine($"CPU time from the push until every ack: gateway {serverCpu?.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) ?? "?"} s, " +
             $"load generator {ownCpu.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s; load average {LoadAverage()}");
         return delivery.Length == workers.Length;
