@@ -11,8 +11,14 @@ namespace Dispatch.Gateway.Realtime;
 ///   PushFanOut:       Hold ──► hand-out ──► socket writes (AfterSocketWrites) ──► inbox saves ──► release
 /// </code>
 /// </summary>
-internal sealed class DeliveryFirst(TimeProvider clock)
+internal sealed class DeliveryFirst(TimeProvider clock, Func<long> queuedWork)
 {
+    /// <summary>Watches the thread pool's queue (<see cref="ThreadPool.PendingWorkItemCount"/>) for the socket writes.</summary>
+    public DeliveryFirst(TimeProvider clock)
+        : this(clock, () => ThreadPool.PendingWorkItemCount)
+    {
+    }
+
     /// <summary>Bounds an acknowledgement's wait, even when sends keep coming back to back.</summary>
     public static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(2);
 
@@ -22,8 +28,20 @@ internal sealed class DeliveryFirst(TimeProvider clock)
     /// </summary>
     public static readonly TimeSpan SocketWritePerSend = TimeSpan.FromMicroseconds(50);
 
-    /// <summary>The longest <see cref="AfterSocketWrites"/> waits, however large the send.</summary>
+    /// <summary>The longest the estimate of <see cref="AfterSocketWrites"/> waits, however large the send.</summary>
     public static readonly TimeSpan LongestSocketWait = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// The thread pool's queue is this short or shorter once the transports wrote a send: each handed-out send
+    /// queues one work item (its connection's write to the socket), and a gateway between sends has a few.
+    /// </summary>
+    public const long QueueCaughtUp = 32;
+
+    /// <summary>How often <see cref="AfterSocketWrites"/> looks at the queue after its estimate ran out.</summary>
+    public static readonly TimeSpan QueuePoll = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>The longest <see cref="AfterSocketWrites"/> waits for the queue after its estimate, however busy the gateway.</summary>
+    public static readonly TimeSpan LongestQueueWait = TimeSpan.FromMilliseconds(750);
 
     private readonly Lock _lock = new();
     private int _holds;
@@ -71,13 +89,27 @@ internal sealed class DeliveryFirst(TimeProvider clock)
     /// <summary>
     /// Completes about when the transports have written <paramref name="sends"/> just handed out to their sockets:
     /// the inbox saves of a send start after that, so they do not take the CPU from the last sockets' writes.
-    /// A few sends wait (almost) nothing.
+    /// First an estimate (<see cref="SocketWritePerSend"/> each, at most <see cref="LongestSocketWait"/>), then,
+    /// as long as the thread pool's queue still holds more than <see cref="QueueCaughtUp"/> work items, until it
+    /// does not, for at most <see cref="LongestQueueWait"/> more. The estimate alone fitted a warm gateway on a
+    /// quiet machine; the first send after a start, or a loaded machine, wrote for longer, and the 5,000 saves then
+    /// ran among the last writes (docs/realtime.md, "Saves after the queued writes"). A few sends wait (almost) nothing.
     /// </summary>
     public Task AfterSocketWrites(int sends)
     {
         var wait = SocketWritePerSend * sends;
         wait = wait < LongestSocketWait ? wait : LongestSocketWait;
-        return wait < TimeSpan.FromMilliseconds(1) ? Task.CompletedTask : Task.Delay(wait, clock);
+        return wait < TimeSpan.FromMilliseconds(1) ? Task.CompletedTask : EstimateThenQueue(wait);
+    }
+
+    private async Task EstimateThenQueue(TimeSpan estimate)
+    {
+        await Task.Delay(estimate, clock);
+        var started = clock.GetTimestamp();
+        while (queuedWork() > QueueCaughtUp && clock.GetElapsedTime(started) < LongestQueueWait)
+        {
+            await Task.Delay(QueuePoll, clock);
+        }
     }
 
     private async Task WaitBounded(Task released)

@@ -42,7 +42,7 @@ internal static class RealtimeHosting
         services.AddSingleton<GatewayNode>();
         services.AddSingleton<DeviceConnections>();
         services.AddSingleton<PushFanOut>();
-        services.AddSingleton<DeliveryFirst>();
+        services.AddSingleton(sp => new DeliveryFirst(sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<GatewayRegistration>();
         return services;
     }
