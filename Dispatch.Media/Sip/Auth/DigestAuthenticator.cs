@@ -29,9 +29,11 @@ public sealed class DigestAuthenticator(DigestNonceManager nonces, string realm,
 
     public void AddChallenges(SipResponse response, bool stale = false, string headerName = SipHeaderNames.WwwAuthenticate)
     {
-        foreach (var challenge in CreateChallenges(stale))
+        // The same values as CreateChallenges, written straight into the header text (no challenge objects per 401).
+        var nonce = nonces.Issue();
+        foreach (var algorithm in Algorithms)
         {
-            response.Headers.Add(headerName, challenge.ToString());
+            response.Headers.Add(headerName, DigestChallenge.Format(Realm, nonce, algorithm, "auth", null, stale));
         }
     }
 
