@@ -12,10 +12,22 @@ namespace Dispatch.Media.Sip.Messages;
 /// </summary>
 public sealed class SipHeaders : IEnumerable<SipHeaderField>
 {
-    private readonly List<SipHeaderField> _fields = [];
+    private readonly List<SipHeaderField> _fields;
 
     /// <summary>Parallel to <see cref="_fields"/>: the parsed form of each value, or null when not parsed yet.</summary>
-    private readonly List<object?> _parsed = [];
+    private readonly List<object?> _parsed;
+
+    public SipHeaders()
+        : this(8)
+    {
+    }
+
+    /// <summary>The parser sizes the lists to the number of header lines, so they are not grown line by line.</summary>
+    internal SipHeaders(int capacity)
+    {
+        _fields = new(capacity);
+        _parsed = new(capacity);
+    }
 
     public int Count => _fields.Count;
 

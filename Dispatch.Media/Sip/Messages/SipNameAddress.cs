@@ -87,7 +87,7 @@ public sealed class SipNameAddress
                 return false;
             }
         }
-        if (!SipUri.TryParse(s[uriStart..uriEnd].ToString(), out var uri)
+        if (!SipUri.TryParse(s[uriStart..uriEnd], out var uri)
             || !SipParameters.TryParseHeaderParameters(s, afterUri, out var parameters))
         {
             return false;

@@ -9,11 +9,12 @@ namespace Dispatch.Media.Sip.Messages;
 /// </summary>
 public sealed class SipParameters
 {
-    private readonly List<KeyValuePair<string, string?>> _items = [];
+    /// <summary>Created with the first parameter: most URIs of a request have none.</summary>
+    private List<KeyValuePair<string, string?>>? _items;
 
-    public int Count => _items.Count;
+    public int Count => _items?.Count ?? 0;
 
-    public IEnumerable<KeyValuePair<string, string?>> Items => _items;
+    public IEnumerable<KeyValuePair<string, string?>> Items => _items ?? (IEnumerable<KeyValuePair<string, string?>>)[];
 
     public bool Contains(string name) => IndexOf(name) >= 0;
 
@@ -23,7 +24,7 @@ public sealed class SipParameters
         get
         {
             var i = IndexOf(name);
-            return i < 0 ? null : _items[i].Value;
+            return i < 0 ? null : _items![i].Value;
         }
     }
 
@@ -32,11 +33,11 @@ public sealed class SipParameters
         var i = IndexOf(name);
         if (i < 0)
         {
-            _items.Add(new(name, value));
+            (_items ??= new(2)).Add(new(name, value));
         }
         else
         {
-            _items[i] = new(name, value);
+            _items![i] = new(name, value);
         }
     }
 
@@ -45,12 +46,16 @@ public sealed class SipParameters
         var i = IndexOf(name);
         if (i >= 0)
         {
-            _items.RemoveAt(i);
+            _items!.RemoveAt(i);
         }
     }
 
     public void AppendTo(StringBuilder sb)
     {
+        if (_items is null)
+        {
+            return;
+        }
         foreach (var (name, value) in _items)
         {
             sb.Append(';').Append(name);
@@ -61,7 +66,24 @@ public sealed class SipParameters
         }
     }
 
-    private int IndexOf(string name) => _items.FindIndex(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase));
+    private int IndexOf(string name)
+    {
+        if (_items is null)
+        {
+            return -1;
+        }
+        for (var i = 0; i < _items.Count; i++)
+        {
+            if (string.Equals(_items[i].Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The parser's add: names are unique enough as received (a repeated name keeps both, as before).</summary>
+    internal void AddParsed(string name, string? value) => (_items ??= new(2)).Add(new(name, value));
 
     /// <summary>
     /// Parses header parameters (RFC 3261 §25.1: *( SEMI generic-param ), with SWS around ';' and '=')
@@ -92,7 +114,7 @@ public sealed class SipParameters
             {
                 return false;
             }
-            var name = s[nameStart..i].ToString();
+            var name = SipTokens.Get(s[nameStart..i]);
             string? value = null;
             var afterName = SipSyntax.SkipWhitespace(s, i);
             if (afterName < s.Length && s[afterName] == '=')
@@ -118,9 +140,9 @@ public sealed class SipParameters
                 {
                     return false;
                 }
-                value = s[valueStart..i].ToString();
+                value = SipTokens.GetValue(s[valueStart..i]);
             }
-            parameters._items.Add(new(name, value));
+            parameters.AddParsed(name, value);
         }
     }
 }

@@ -43,29 +43,38 @@ public sealed class SipUri
     public static SipUri Create(string scheme, string? user, string host, int? port = null) =>
         new(scheme) { User = user, Host = host, Port = port };
 
-    public static bool TryParse(string text, [NotNullWhen(true)] out SipUri? uri)
+    public static bool TryParse(string text, [NotNullWhen(true)] out SipUri? uri) => TryParse(text.AsSpan(), out uri);
+
+    /// <summary>As <see cref="TryParse(string, out SipUri?)"/> on a slice of a header value: only the parts become strings.</summary>
+    internal static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out SipUri? uri)
     {
         uri = null;
         var colon = text.IndexOf(':');
-        if (colon <= 0 || SipSyntax.ContainsWhitespace(text) || !IsScheme(text.AsSpan(0, colon)))
+        if (colon <= 0 || SipSyntax.ContainsWhitespace(text) || !IsScheme(text[..colon]))
         {
             return false;
         }
-        var scheme = text[..colon].ToLowerInvariant();
         var rest = text[(colon + 1)..];
-        if (rest.Length == 0 || text.IndexOfAny(['<', '>', '"']) >= 0)
+        if (rest.IsEmpty || text.IndexOfAny('<', '>', '"') >= 0)
         {
             return false;
         }
+        var scheme = LowerCaseScheme(text[..colon]);
         if (scheme is not ("sip" or "sips"))
         {
-            uri = new SipUri(scheme) { Opaque = rest };
+            uri = new SipUri(scheme) { Opaque = rest.ToString() };
             return true;
         }
         return TryParseSip(scheme, rest, out uri);
     }
 
-    private static bool TryParseSip(string scheme, string rest, [NotNullWhen(true)] out SipUri? uri)
+    /// <summary>The scheme lower-cased (§19.1.1: schemes compare case-insensitively); sip and sips without a new string.</summary>
+    private static string LowerCaseScheme(ReadOnlySpan<char> scheme) =>
+        scheme.Equals("sip", StringComparison.OrdinalIgnoreCase) ? "sip"
+        : scheme.Equals("sips", StringComparison.OrdinalIgnoreCase) ? "sips"
+        : scheme.ToString().ToLowerInvariant();
+
+    private static bool TryParseSip(string scheme, ReadOnlySpan<char> rest, [NotNullWhen(true)] out SipUri? uri)
     {
         uri = null;
         string? user = null;
@@ -77,19 +86,20 @@ public sealed class SipUri
         {
             var userinfo = rest[..at];
             var pw = userinfo.IndexOf(':');
-            user = pw < 0 ? userinfo : userinfo[..pw];
-            password = pw < 0 ? null : userinfo[(pw + 1)..];
-            if (user.Length == 0)
+            var userPart = pw < 0 ? userinfo : userinfo[..pw];
+            if (userPart.IsEmpty)
             {
                 return false;
             }
+            user = userPart.ToString();
+            password = pw < 0 ? null : userinfo[(pw + 1)..].ToString();
             rest = rest[(at + 1)..];
         }
         string? headers = null;
         var q = rest.IndexOf('?');
         if (q >= 0)
         {
-            headers = rest[(q + 1)..];
+            headers = rest[(q + 1)..].ToString();
             rest = rest[..q];
         }
         var semi = rest.IndexOf(';');
@@ -101,15 +111,23 @@ public sealed class SipUri
         var parameters = new SipParameters();
         if (semi >= 0)
         {
-            foreach (var p in rest[(semi + 1)..].Split(';'))
+            var list = rest[(semi + 1)..];
+            while (true)
             {
+                var next = list.IndexOf(';');
+                var p = next < 0 ? list : list[..next];
                 var eq = p.IndexOf('=');
                 var name = eq < 0 ? p : p[..eq];
-                if (name.Length == 0 || (eq >= 0 && eq == p.Length - 1))
+                if (name.IsEmpty || (eq >= 0 && eq == p.Length - 1))
                 {
                     return false;
                 }
-                parameters.Set(name, eq < 0 ? null : p[(eq + 1)..]);
+                parameters.Set(SipTokens.Get(name), eq < 0 ? null : SipTokens.GetValue(p[(eq + 1)..]));
+                if (next < 0)
+                {
+                    break;
+                }
+                list = list[(next + 1)..];
             }
         }
         uri = new SipUri(scheme)
