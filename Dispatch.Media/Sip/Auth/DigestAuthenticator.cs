@@ -57,9 +57,8 @@ public sealed class DigestAuthenticator(DigestNonceManager nonces, string realm,
         {
             return new(DigestOutcome.UnknownUser, credentials.Username);
         }
-        var ha2 = DigestMath.Ha2(credentials.Algorithm, request.Method, credentials.Uri);
-        var expected = DigestMath.Response(credentials.Algorithm, ha1, credentials.Nonce, credentials.NonceCount!, credentials.Cnonce!, "auth", ha2);
-        if (!DigestMath.Equal(expected, credentials.Response))
+        if (!DigestMath.ResponseMatches(credentials.Algorithm, ha1, credentials.Nonce, credentials.NonceCount!, credentials.Cnonce!, "auth",
+            request.Method, credentials.Uri, credentials.Response))
         {
             return new(DigestOutcome.WrongResponse, credentials.Username);
         }
