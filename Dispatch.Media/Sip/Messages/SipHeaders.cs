@@ -165,7 +165,9 @@ public sealed class SipHeaders : IEnumerable<SipHeaderField>
         }
     }
 
-    private static bool Is(SipHeaderField f, string name) => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Parsed and added fields carry the canonical name instances, so a match is usually the same reference.</summary>
+    private static bool Is(SipHeaderField f, string name) =>
+        ReferenceEquals(f.Name, name) || string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Marks a value whose parse failed, so a failure is not retried on every read.</summary>
     private sealed class Unparsable

@@ -128,7 +128,10 @@ public sealed class SipNameAddress
         return copy;
     }
 
-    public override string ToString()
+    public override string ToString() => ToString(except: null);
+
+    /// <summary>The written form without the parameter named <paramref name="except"/> (the registrar stores Contacts without expires).</summary>
+    internal string ToString(string? except)
     {
         var sb = new StringBuilder(96); // one chunk for a typical Contact or From
         if (DisplayName is not null)
@@ -136,7 +139,7 @@ public sealed class SipNameAddress
             sb.Append('"').Append(DisplayName.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append("\" ");
         }
         Uri.AppendTo(sb.Append('<')).Append('>');
-        Parameters.AppendTo(sb);
+        Parameters.AppendTo(sb, except);
         return sb.ToString();
     }
 }

@@ -50,7 +50,10 @@ public sealed class SipParameters
         }
     }
 
-    public void AppendTo(StringBuilder sb)
+    public void AppendTo(StringBuilder sb) => AppendTo(sb, except: null);
+
+    /// <summary>Appends every parameter but the one named <paramref name="except"/> (case-insensitive), if given.</summary>
+    internal void AppendTo(StringBuilder sb, string? except)
     {
         if (_items is null)
         {
@@ -58,6 +61,10 @@ public sealed class SipParameters
         }
         foreach (var (name, value) in _items)
         {
+            if (except is not null && string.Equals(name, except, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
             sb.Append(';').Append(name);
             if (value is not null)
             {
