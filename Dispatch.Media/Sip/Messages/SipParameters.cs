@@ -100,6 +100,15 @@ public sealed class SipParameters
     internal static bool TryParseHeaderParameters(ReadOnlySpan<char> s, int i, out SipParameters parameters)
     {
         parameters = new SipParameters();
+        return TryReadHeaderParameters(s, i, parameters);
+    }
+
+    /// <summary>
+    /// The syntax of <see cref="TryParseHeaderParameters"/>, adding each parameter to <paramref name="into"/>, or only
+    /// checking when it is null (the parser's check of a field nobody may read: no strings made).
+    /// </summary>
+    internal static bool TryReadHeaderParameters(ReadOnlySpan<char> s, int i, SipParameters? into)
+    {
         while (true)
         {
             i = SipSyntax.SkipWhitespace(s, i);
@@ -121,8 +130,9 @@ public sealed class SipParameters
             {
                 return false;
             }
-            var name = SipTokens.Get(s[nameStart..i]);
-            string? value = null;
+            var name = s[nameStart..i];
+            var value = ReadOnlySpan<char>.Empty;
+            var hasValue = false;
             var afterName = SipSyntax.SkipWhitespace(s, i);
             if (afterName < s.Length && s[afterName] == '=')
             {
@@ -147,9 +157,10 @@ public sealed class SipParameters
                 {
                     return false;
                 }
-                value = SipTokens.GetValue(s[valueStart..i]);
+                value = s[valueStart..i];
+                hasValue = true;
             }
-            parameters.AddParsed(name, value);
+            into?.AddParsed(SipTokens.Get(name), hasValue ? SipTokens.GetValue(value) : null);
         }
     }
 }

@@ -41,6 +41,23 @@ internal static class SipParsedValues
         return addresses;
     }
 
+    /// <summary>Whether a Contact, Route or Record-Route line is a clean name-address list, checked without building it.</summary>
+    public static bool IsNameAddressList(string value)
+    {
+        if (SipSyntax.IsSingleElement(value))
+        {
+            return SipNameAddress.IsValid(value);
+        }
+        foreach (var element in SipSyntax.SplitList(value))
+        {
+            if (!SipNameAddress.IsValid(element))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static StrongBox<SipCSeq>? CSeq(string value) => SipCSeq.TryParse(value, out var cseq) ? new(cseq) : null;
 
     /// <summary>The parsed Via list of the field at <paramref name="index"/>.</summary>

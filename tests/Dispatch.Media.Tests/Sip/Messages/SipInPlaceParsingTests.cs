@@ -107,4 +107,45 @@ public sealed class SipInPlaceParsingTests
         Assert.Equal(["a", "b"], two.Message!.Contacts.Select(c => c.Uri.User));
         Assert.Equal("Bad Request - Invalid Contact", broken.Error!.ReasonPhrase);
     }
+
+    private const string Start = "REGISTER sip:dispatch SIP/2.0\r\n";
+
+    private const string Rest =
+        "Via: SIP/2.0/UDP 192.0.2.1:5062;branch=z9hG4bK-1\r\nMax-Forwards: 70\r\nTo: <sip:alice@dispatch>\r\n" +
+        "Call-ID: c1\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n";
+
+    [Theory]
+    [InlineData("From: <sip:alice@dispatch;tag=a1\r\n", "Invalid From")]
+    [InlineData("From: M\u00fcller <sip:alice@dispatch>;tag=a1\r\n", "Invalid From")]
+    [InlineData("From: <sip:alice@dispatch>;;tag=a1\r\n", "Invalid From")]
+    [InlineData("From: <sip:@dispatch>;tag=a1\r\n", "Invalid From")]
+    [InlineData("From: <sip:alice@dispatch>;tag=a1\r\nContact: <sip:a@h>;expires=\r\n", "Invalid Contact")]
+    [InlineData("From: <sip:alice@dispatch>;tag=a1\r\nContact: <sip:a@h>, sip:b@h?x=1\r\n", "Invalid Contact")]
+    [InlineData("From: <sip:alice@dispatch>;tag=a1\r\nRoute: <sip:p1;lr>, <sip:p2:99999;lr>\r\n", "Invalid Route")]
+    [InlineData("From: <sip:alice@dispatch>;tag=a1\r\nRecord-Route: \"unterminated <sip:p1;lr>\r\n", "Invalid Record-Route")]
+    public void Fields_the_parser_only_checks_are_still_rejected_by_name(string fields, string fault)
+    {
+        var result = SipMessageParser.Parse(Encoding.UTF8.GetBytes(Start + fields + Rest));
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal("Bad Request - " + fault, result.Error!.ReasonPhrase);
+    }
+
+    [Fact]
+    public void Fields_the_parser_only_checks_are_built_on_first_read_and_kept()
+    {
+        var text = Start + "From: \"Alice \\\"A\\\" Liddell\" <sip:alice@dispatch>;tag=a1\r\n" +
+            "Contact: <sip:alice@192.0.2.1:5062;transport=udp>;expires=60, \"Desk, 2\" <sip:alice@192.0.2.2>\r\n" +
+            "Route: <sip:p1.example;lr>\r\n" + Rest;
+        var request = (SipRequest)SipMessageParser.Parse(Encoding.UTF8.GetBytes(text)).Message!;
+
+        var from = request.From!;
+        Assert.Equal("Alice \"A\" Liddell", from.DisplayName);
+        Assert.Equal("a1", from.Tag);
+        Assert.Same(from, request.From);
+        Assert.Equal(["udp", null], request.Contacts.Select(c => c.Uri.Parameters["transport"]));
+        Assert.Equal("Desk, 2", request.Contacts[1].DisplayName);
+        Assert.Same(request.Contacts[0], request.Contacts[0]);
+        Assert.Equal("p1.example", Assert.Single(request.Headers.Elements("Route")) is var route && SipNameAddress.TryParse(route, out var r) ? r.Uri.Host : null);
+    }
 }
