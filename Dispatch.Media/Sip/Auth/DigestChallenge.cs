@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Dispatch.Media.Sip.Auth.Internal;
 
 namespace Dispatch.Media.Sip.Auth;
@@ -20,17 +21,37 @@ public sealed record DigestChallenge(string Realm, string Nonce, DigestAlgorithm
         return true;
     }
 
-    public override string ToString()
+    public override string ToString() => Format(Realm, Nonce, Algorithm, Qop, Opaque, Stale);
+
+    /// <summary>
+    /// The header value, written on the stack and made into one string: a 401 carries one of these per algorithm,
+    /// and building it from interpolated pieces cost several intermediate strings each.
+    /// </summary>
+    internal static string Format(string realm, string nonce, DigestAlgorithm algorithm, string? qop, string? opaque, bool stale)
     {
-        var value = $"Digest realm=\"{Realm}\", nonce=\"{Nonce}\", algorithm={Algorithm.ToToken()}";
-        if (Qop is not null)
+        var text = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[256]);
+        text.AppendLiteral("Digest realm=\"");
+        text.AppendLiteral(realm);
+        text.AppendLiteral("\", nonce=\"");
+        text.AppendLiteral(nonce);
+        text.AppendLiteral("\", algorithm=");
+        text.AppendLiteral(algorithm.ToToken());
+        if (qop is not null)
         {
-            value += $", qop=\"{Qop}\"";
+            text.AppendLiteral(", qop=\"");
+            text.AppendLiteral(qop);
+            text.AppendLiteral("\"");
         }
-        if (Opaque is not null)
+        if (opaque is not null)
         {
-            value += $", opaque=\"{Opaque}\"";
+            text.AppendLiteral(", opaque=\"");
+            text.AppendLiteral(opaque);
+            text.AppendLiteral("\"");
         }
-        return Stale ? value + ", stale=TRUE" : value;
+        if (stale)
+        {
+            text.AppendLiteral(", stale=TRUE");
+        }
+        return text.ToStringAndClear();
     }
 }

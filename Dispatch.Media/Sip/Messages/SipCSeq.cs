@@ -22,7 +22,7 @@ public readonly record struct SipCSeq(long Number, string Method)
         {
             return false;
         }
-        cseq = new SipCSeq(number, method.ToString());
+        cseq = new SipCSeq(number, SipTokens.Get(method));
         return true;
     }
 

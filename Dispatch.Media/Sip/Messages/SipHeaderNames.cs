@@ -49,9 +49,16 @@ public static class SipHeaderNames
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CanonicalBySpan =
         Canonical.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// The canonical names themselves, by reference: nearly every lookup passes one of the constants above, which is then
+    /// its own normal form without hashing its characters case-insensitively.
+    /// </summary>
+    private static readonly HashSet<string> CanonicalInstances = new(Canonical.Values, ReferenceEqualityComparer.Instance);
+
     /// <summary>The long, canonically cased name for a compact or differently cased known name; others unchanged.</summary>
     public static string Normalize(string name) =>
-        Compact.TryGetValue(name, out var full) ? full : Canonical.TryGetValue(name, out var canonical) ? canonical : name;
+        CanonicalInstances.Contains(name) ? name
+        : Compact.TryGetValue(name, out var full) ? full : Canonical.TryGetValue(name, out var canonical) ? canonical : name;
 
     /// <summary>As <see cref="Normalize(string)"/> for a name still in the received text: a known name costs no string.</summary>
     internal static string Normalize(ReadOnlySpan<char> name) =>

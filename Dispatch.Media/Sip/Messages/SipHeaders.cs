@@ -12,10 +12,22 @@ namespace Dispatch.Media.Sip.Messages;
 /// </summary>
 public sealed class SipHeaders : IEnumerable<SipHeaderField>
 {
-    private readonly List<SipHeaderField> _fields = [];
+    private readonly List<SipHeaderField> _fields;
 
     /// <summary>Parallel to <see cref="_fields"/>: the parsed form of each value, or null when not parsed yet.</summary>
-    private readonly List<object?> _parsed = [];
+    private readonly List<object?> _parsed;
+
+    public SipHeaders()
+        : this(8)
+    {
+    }
+
+    /// <summary>The parser sizes the lists to the number of header lines, so they are not grown line by line.</summary>
+    internal SipHeaders(int capacity)
+    {
+        _fields = new(capacity);
+        _parsed = new(capacity);
+    }
 
     public int Count => _fields.Count;
 
@@ -153,7 +165,9 @@ public sealed class SipHeaders : IEnumerable<SipHeaderField>
         }
     }
 
-    private static bool Is(SipHeaderField f, string name) => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Parsed and added fields carry the canonical name instances, so a match is usually the same reference.</summary>
+    private static bool Is(SipHeaderField f, string name) =>
+        ReferenceEquals(f.Name, name) || string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Marks a value whose parse failed, so a failure is not retried on every read.</summary>
     private sealed class Unparsable

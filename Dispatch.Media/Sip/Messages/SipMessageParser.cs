@@ -14,6 +14,9 @@ namespace Dispatch.Media.Sip.Messages;
 /// </summary>
 public static class SipMessageParser
 {
+    /// <summary>Start lines up to this many bytes are decoded on the stack (UTF-8 never decodes to more chars than bytes).</summary>
+    private const int StackStartLine = 512;
+
     public static SipParseResult Parse(ReadOnlyMemory<byte> data, SipParserOptions? options = null)
     {
         options ??= SipParserOptions.Default;
@@ -32,9 +35,14 @@ public static class SipMessageParser
         headerEnd += start;
         var section = span[start..headerEnd];
         var startLineEnd = section.IndexOf("\r\n"u8);
-        var startLineText = Encoding.UTF8.GetString(startLineEnd < 0 ? section : section[..startLineEnd]);
-        var isRequest = !startLineText.StartsWith("SIP/", StringComparison.OrdinalIgnoreCase);
-        var headers = new SipHeaders();
+        // The start line is decoded onto the stack (a long one into an array) and read in place.
+        var startLineBytes = startLineEnd < 0 ? section : section[..startLineEnd];
+        var startLineChars = startLineBytes.Length <= StackStartLine
+            ? stackalloc char[startLineBytes.Length]
+            : new char[Encoding.UTF8.GetMaxCharCount(startLineBytes.Length)];
+        var startLineText = startLineChars[..Encoding.UTF8.GetChars(startLineBytes, startLineChars)];
+        var isRequest = !SipStartLine.IsStatusLine(startLineText);
+        var headers = new SipHeaders(section.Count("\r\n"u8)); // a field per header line at most (folded lines join)
         if (startLineEnd >= 0 && SipHeaderLines.Read(section[(startLineEnd + 2)..], headers) is { } headerFault)
         {
             return Fail(headers, isRequest, 400, "Bad Request - " + headerFault);

@@ -6,6 +6,8 @@ namespace Dispatch.Media.Sip.Messages;
 /// <summary>Serialises a message (RFC 3261 §7); Content-Length is always written to match the body (§20.14).</summary>
 public static class SipMessageWriter
 {
+    private static ReadOnlySpan<byte> StatusLinePrefix => "SIP/2.0 "u8;
+
     private static readonly byte[] ContentLengthPrefix = Encoding.ASCII.GetBytes(SipHeaderNames.ContentLength + ": ");
 
     /// <summary>Measures first, then encodes every piece straight into one array of the exact size (no text copy of the message).</summary>
@@ -19,7 +21,7 @@ public static class SipMessageWriter
     /// <summary>The size of the wire form in bytes.</summary>
     public static int Measure(SipMessage message)
     {
-        var size = Encoding.UTF8.GetByteCount(message.StartLine) + 2;
+        var size = StartLineBytes(message) + 2;
         foreach (var field in message.Headers)
         {
             if (!IsContentLength(field))
@@ -34,7 +36,7 @@ public static class SipMessageWriter
     /// <summary>Writes the wire form to the start of <paramref name="destination"/> (at least <see cref="Measure"/> bytes); returns its length.</summary>
     public static int WriteTo(SipMessage message, Span<byte> destination)
     {
-        var at = Put(destination, 0, message.StartLine);
+        var at = PutStartLine(destination, message);
         at = Put(destination, at, "\r\n"u8);
         foreach (var field in message.Headers)
         {
@@ -52,6 +54,31 @@ public static class SipMessageWriter
         at = Put(destination, at, "\r\n\r\n"u8);
         message.Body.Span.CopyTo(destination[at..]);
         return at + message.Body.Length;
+    }
+
+    /// <summary>A response's Status-Line is written from its parts (no string per answer); a request's from its text.</summary>
+    private static int StartLineBytes(SipMessage message)
+    {
+        if (message is not SipResponse response)
+        {
+            return Encoding.UTF8.GetByteCount(message.StartLine);
+        }
+        Span<byte> digits = stackalloc byte[11];
+        response.StatusCode.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+        return StatusLinePrefix.Length + written + 1 + Encoding.UTF8.GetByteCount(response.ReasonPhrase);
+    }
+
+    private static int PutStartLine(Span<byte> destination, SipMessage message)
+    {
+        if (message is not SipResponse response)
+        {
+            return Put(destination, 0, message.StartLine);
+        }
+        var at = Put(destination, 0, StatusLinePrefix);
+        response.StatusCode.TryFormat(destination[at..], out var written, default, CultureInfo.InvariantCulture);
+        at += written;
+        destination[at++] = (byte)' ';
+        return Put(destination, at, response.ReasonPhrase);
     }
 
     private static int LengthDigits(SipMessage message, Span<byte> digits)

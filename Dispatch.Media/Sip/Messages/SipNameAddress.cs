@@ -25,10 +25,20 @@ public sealed class SipNameAddress
 
     public string? Tag => Parameters["tag"];
 
-    public static bool TryParse(string value, [NotNullWhen(true)] out SipNameAddress? address)
+    public static bool TryParse(string value, [NotNullWhen(true)] out SipNameAddress? address) =>
+        TryRead(value, build: true, out address) && address is not null;
+
+    /// <summary>
+    /// The syntax check of <see cref="TryParse"/> alone, without objects or strings: what the parser does for fields it
+    /// must reject when malformed but that a request may never read (From, and Contact on a challenged REGISTER); the
+    /// message parses them on first access.
+    /// </summary>
+    internal static bool IsValid(ReadOnlySpan<char> value) => TryRead(value, build: false, out _);
+
+    /// <param name="build">False to check only; <paramref name="address"/> is then null even when the value is valid.</param>
+    private static bool TryRead(ReadOnlySpan<char> s, bool build, out SipNameAddress? address)
     {
         address = null;
-        var s = value.AsSpan();
         var i = SipSyntax.SkipWhitespace(s, 0);
         string? displayName = null;
         int uriStart, uriEnd, afterUri;
@@ -39,7 +49,7 @@ public sealed class SipNameAddress
             {
                 return false;
             }
-            displayName = SipSyntax.Unquote(s[i..end]);
+            displayName = build ? SipSyntax.Unquote(s[i..end]) : "";
             i = SipSyntax.SkipWhitespace(s, end);
             if (i >= s.Length || s[i] != '<')
             {
@@ -58,7 +68,7 @@ public sealed class SipNameAddress
                     return false;
                 }
             }
-            if (displayName is null && !unquoted.IsEmpty)
+            if (displayName is null && !unquoted.IsEmpty && build)
             {
                 displayName = unquoted.ToString();
             }
@@ -87,7 +97,11 @@ public sealed class SipNameAddress
                 return false;
             }
         }
-        if (!SipUri.TryParse(s[uriStart..uriEnd].ToString(), out var uri)
+        if (!build)
+        {
+            return SipUri.IsValid(s[uriStart..uriEnd]) && SipParameters.TryReadHeaderParameters(s, afterUri, null);
+        }
+        if (!SipUri.TryParse(s[uriStart..uriEnd], out var uri)
             || !SipParameters.TryParseHeaderParameters(s, afterUri, out var parameters))
         {
             return false;
@@ -128,7 +142,10 @@ public sealed class SipNameAddress
         return copy;
     }
 
-    public override string ToString()
+    public override string ToString() => ToString(except: null);
+
+    /// <summary>The written form without the parameter named <paramref name="except"/> (the registrar stores Contacts without expires).</summary>
+    internal string ToString(string? except)
     {
         var sb = new StringBuilder(96); // one chunk for a typical Contact or From
         if (DisplayName is not null)
@@ -136,7 +153,7 @@ public sealed class SipNameAddress
             sb.Append('"').Append(DisplayName.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append("\" ");
         }
         Uri.AppendTo(sb.Append('<')).Append('>');
-        Parameters.AppendTo(sb);
+        Parameters.AppendTo(sb, except);
         return sb.ToString();
     }
 }

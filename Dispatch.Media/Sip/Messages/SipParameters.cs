@@ -9,11 +9,12 @@ namespace Dispatch.Media.Sip.Messages;
 /// </summary>
 public sealed class SipParameters
 {
-    private readonly List<KeyValuePair<string, string?>> _items = [];
+    /// <summary>Created with the first parameter: most URIs of a request have none.</summary>
+    private List<KeyValuePair<string, string?>>? _items;
 
-    public int Count => _items.Count;
+    public int Count => _items?.Count ?? 0;
 
-    public IEnumerable<KeyValuePair<string, string?>> Items => _items;
+    public IEnumerable<KeyValuePair<string, string?>> Items => _items ?? (IEnumerable<KeyValuePair<string, string?>>)[];
 
     public bool Contains(string name) => IndexOf(name) >= 0;
 
@@ -23,7 +24,7 @@ public sealed class SipParameters
         get
         {
             var i = IndexOf(name);
-            return i < 0 ? null : _items[i].Value;
+            return i < 0 ? null : _items![i].Value;
         }
     }
 
@@ -32,11 +33,11 @@ public sealed class SipParameters
         var i = IndexOf(name);
         if (i < 0)
         {
-            _items.Add(new(name, value));
+            (_items ??= new(2)).Add(new(name, value));
         }
         else
         {
-            _items[i] = new(name, value);
+            _items![i] = new(name, value);
         }
     }
 
@@ -45,14 +46,25 @@ public sealed class SipParameters
         var i = IndexOf(name);
         if (i >= 0)
         {
-            _items.RemoveAt(i);
+            _items!.RemoveAt(i);
         }
     }
 
-    public void AppendTo(StringBuilder sb)
+    public void AppendTo(StringBuilder sb) => AppendTo(sb, except: null);
+
+    /// <summary>Appends every parameter but the one named <paramref name="except"/> (case-insensitive), if given.</summary>
+    internal void AppendTo(StringBuilder sb, string? except)
     {
+        if (_items is null)
+        {
+            return;
+        }
         foreach (var (name, value) in _items)
         {
+            if (except is not null && string.Equals(name, except, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
             sb.Append(';').Append(name);
             if (value is not null)
             {
@@ -61,7 +73,24 @@ public sealed class SipParameters
         }
     }
 
-    private int IndexOf(string name) => _items.FindIndex(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase));
+    private int IndexOf(string name)
+    {
+        if (_items is null)
+        {
+            return -1;
+        }
+        for (var i = 0; i < _items.Count; i++)
+        {
+            if (string.Equals(_items[i].Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The parser's add: names are unique enough as received (a repeated name keeps both, as before).</summary>
+    internal void AddParsed(string name, string? value) => (_items ??= new(2)).Add(new(name, value));
 
     /// <summary>
     /// Parses header parameters (RFC 3261 §25.1: *( SEMI generic-param ), with SWS around ';' and '=')
@@ -71,6 +100,15 @@ public sealed class SipParameters
     internal static bool TryParseHeaderParameters(ReadOnlySpan<char> s, int i, out SipParameters parameters)
     {
         parameters = new SipParameters();
+        return TryReadHeaderParameters(s, i, parameters);
+    }
+
+    /// <summary>
+    /// The syntax of <see cref="TryParseHeaderParameters"/>, adding each parameter to <paramref name="into"/>, or only
+    /// checking when it is null (the parser's check of a field nobody may read: no strings made).
+    /// </summary>
+    internal static bool TryReadHeaderParameters(ReadOnlySpan<char> s, int i, SipParameters? into)
+    {
         while (true)
         {
             i = SipSyntax.SkipWhitespace(s, i);
@@ -92,8 +130,9 @@ public sealed class SipParameters
             {
                 return false;
             }
-            var name = s[nameStart..i].ToString();
-            string? value = null;
+            var name = s[nameStart..i];
+            var value = ReadOnlySpan<char>.Empty;
+            var hasValue = false;
             var afterName = SipSyntax.SkipWhitespace(s, i);
             if (afterName < s.Length && s[afterName] == '=')
             {
@@ -118,9 +157,10 @@ public sealed class SipParameters
                 {
                     return false;
                 }
-                value = s[valueStart..i].ToString();
+                value = s[valueStart..i];
+                hasValue = true;
             }
-            parameters._items.Add(new(name, value));
+            into?.AddParsed(SipTokens.Get(name), hasValue ? SipTokens.GetValue(value) : null);
         }
     }
 }

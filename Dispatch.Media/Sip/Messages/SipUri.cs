@@ -43,29 +43,46 @@ public sealed class SipUri
     public static SipUri Create(string scheme, string? user, string host, int? port = null) =>
         new(scheme) { User = user, Host = host, Port = port };
 
-    public static bool TryParse(string text, [NotNullWhen(true)] out SipUri? uri)
+    public static bool TryParse(string text, [NotNullWhen(true)] out SipUri? uri) => TryParse(text.AsSpan(), out uri);
+
+    /// <summary>As <see cref="TryParse(string, out SipUri?)"/> on a slice of a header value: only the parts become strings.</summary>
+    internal static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out SipUri? uri) =>
+        TryRead(text, build: true, out uri) && uri is not null;
+
+    /// <summary>The syntax check of <see cref="TryParse(string, out SipUri?)"/> alone: no URI object, no strings.</summary>
+    internal static bool IsValid(ReadOnlySpan<char> text) => TryRead(text, build: false, out _);
+
+    /// <param name="build">False to check only; <paramref name="uri"/> is then null even when the text is valid.</param>
+    private static bool TryRead(ReadOnlySpan<char> text, bool build, out SipUri? uri)
     {
         uri = null;
         var colon = text.IndexOf(':');
-        if (colon <= 0 || SipSyntax.ContainsWhitespace(text) || !IsScheme(text.AsSpan(0, colon)))
+        if (colon <= 0 || SipSyntax.ContainsWhitespace(text) || !IsScheme(text[..colon]))
         {
             return false;
         }
-        var scheme = text[..colon].ToLowerInvariant();
         var rest = text[(colon + 1)..];
-        if (rest.Length == 0 || text.IndexOfAny(['<', '>', '"']) >= 0)
+        if (rest.IsEmpty || text.IndexOfAny('<', '>', '"') >= 0)
         {
             return false;
         }
-        if (scheme is not ("sip" or "sips"))
+        var schemeText = text[..colon];
+        var isSip = schemeText.Equals("sip", StringComparison.OrdinalIgnoreCase) || schemeText.Equals("sips", StringComparison.OrdinalIgnoreCase);
+        if (!isSip)
         {
-            uri = new SipUri(scheme) { Opaque = rest };
+            uri = build ? new SipUri(LowerCaseScheme(schemeText)) { Opaque = rest.ToString() } : null;
             return true;
         }
-        return TryParseSip(scheme, rest, out uri);
+        return TryParseSip(schemeText, rest, build, out uri);
     }
 
-    private static bool TryParseSip(string scheme, string rest, [NotNullWhen(true)] out SipUri? uri)
+    /// <summary>The scheme lower-cased (§19.1.1: schemes compare case-insensitively); sip and sips without a new string.</summary>
+    private static string LowerCaseScheme(ReadOnlySpan<char> scheme) =>
+        scheme.Equals("sip", StringComparison.OrdinalIgnoreCase) ? "sip"
+        : scheme.Equals("sips", StringComparison.OrdinalIgnoreCase) ? "sips"
+        : scheme.ToString().ToLowerInvariant();
+
+    private static bool TryParseSip(ReadOnlySpan<char> scheme, ReadOnlySpan<char> rest, bool build, out SipUri? uri)
     {
         uri = null;
         string? user = null;
@@ -77,11 +94,15 @@ public sealed class SipUri
         {
             var userinfo = rest[..at];
             var pw = userinfo.IndexOf(':');
-            user = pw < 0 ? userinfo : userinfo[..pw];
-            password = pw < 0 ? null : userinfo[(pw + 1)..];
-            if (user.Length == 0)
+            var userPart = pw < 0 ? userinfo : userinfo[..pw];
+            if (userPart.IsEmpty)
             {
                 return false;
+            }
+            if (build)
+            {
+                user = userPart.ToString();
+                password = pw < 0 ? null : userinfo[(pw + 1)..].ToString();
             }
             rest = rest[(at + 1)..];
         }
@@ -89,38 +110,51 @@ public sealed class SipUri
         var q = rest.IndexOf('?');
         if (q >= 0)
         {
-            headers = rest[(q + 1)..];
+            headers = build ? rest[(q + 1)..].ToString() : null;
             rest = rest[..q];
         }
         var semi = rest.IndexOf(';');
         var hostport = semi < 0 ? rest : rest[..semi];
-        if (!TryParseHostPort(hostport, out var host, out var port))
+        if (!TryReadHostPort(hostport, build, out var host, out var port))
         {
             return false;
         }
-        var parameters = new SipParameters();
+        var parameters = build ? new SipParameters() : null;
         if (semi >= 0)
         {
-            foreach (var p in rest[(semi + 1)..].Split(';'))
+            var list = rest[(semi + 1)..];
+            while (true)
             {
+                var next = list.IndexOf(';');
+                var p = next < 0 ? list : list[..next];
                 var eq = p.IndexOf('=');
                 var name = eq < 0 ? p : p[..eq];
-                if (name.Length == 0 || (eq >= 0 && eq == p.Length - 1))
+                if (name.IsEmpty || (eq >= 0 && eq == p.Length - 1))
                 {
                     return false;
                 }
-                parameters.Set(name, eq < 0 ? null : p[(eq + 1)..]);
+                parameters?.Set(SipTokens.Get(name), eq < 0 ? null : SipTokens.GetValue(p[(eq + 1)..]));
+                if (next < 0)
+                {
+                    break;
+                }
+                list = list[(next + 1)..];
             }
         }
-        uri = new SipUri(scheme)
-        {
-            User = user, Password = password, Host = host, Port = port, Parameters = parameters, Headers = headers,
-        };
+        uri = build
+            ? new SipUri(LowerCaseScheme(scheme))
+            {
+                User = user, Password = password, Host = host, Port = port, Parameters = parameters!, Headers = headers,
+            }
+            : null;
         return true;
     }
 
     /// <summary>hostport = host [ ":" port ]; host = hostname / IPv4address / IPv6reference (§25.1).</summary>
-    internal static bool TryParseHostPort(ReadOnlySpan<char> s, out string host, out int? port)
+    internal static bool TryParseHostPort(ReadOnlySpan<char> s, out string host, out int? port) => TryReadHostPort(s, build: true, out host, out port);
+
+    /// <param name="build">False to check only: <paramref name="host"/> is then left empty.</param>
+    private static bool TryReadHostPort(ReadOnlySpan<char> s, bool build, out string host, out int? port)
     {
         host = "";
         port = null;
@@ -132,7 +166,7 @@ public sealed class SipUri
             {
                 return false;
             }
-            host = s[..(close + 1)].ToString();
+            host = build ? s[..(close + 1)].ToString() : "";
             var after = s[(close + 1)..];
             if (!after.IsEmpty)
             {
@@ -162,7 +196,7 @@ public sealed class SipUri
                     return false;
                 }
             }
-            host = name.ToString();
+            host = build ? name.ToString() : "";
             if (colon >= 0)
             {
                 portText = s[(colon + 1)..];

@@ -84,9 +84,9 @@ public sealed class SipVia
         {
             hostEnd++;
         }
-        // sent-by = host [ COLON port ]: allow "host : port".
+        // sent-by = host [ COLON port ]: allow "host : port" (only then is sent-by not one slice of the value).
         var j = SipSyntax.SkipWhitespace(s, hostEnd);
-        var sentBy = s[hostStart..hostEnd].ToString();
+        ReadOnlySpan<char> sentBy = s[hostStart..hostEnd];
         if (j < s.Length && s[j] == ':' && !sentBy.Contains(':'))
         {
             var portStart = SipSyntax.SkipWhitespace(s, j + 1);
@@ -95,7 +95,7 @@ public sealed class SipVia
             {
                 portEnd++;
             }
-            sentBy += ":" + s[portStart..portEnd].ToString();
+            sentBy = string.Concat(sentBy, ":", s[portStart..portEnd]);
             hostEnd = portEnd;
         }
         if (!SipUri.TryParseHostPort(sentBy, out var host, out var port)
@@ -107,14 +107,22 @@ public sealed class SipVia
         {
             return false;
         }
-        via = new SipVia(transport.ToUpperInvariant(), host, port, null)
+        via = new SipVia(UpperCase(transport), host, port, null)
         {
-            ProtocolName = name, ProtocolVersion = version, Parameters = parameters,
+            ProtocolName = SipTokens.Get(name), ProtocolVersion = SipTokens.Get(version), Parameters = parameters,
         };
         return true;
     }
 
-    private static bool ReadToken(ReadOnlySpan<char> s, ref int i, out string token)
+    /// <summary>The transport token upper-cased; the usual ones (UDP, TCP, TLS, WS…) without a new string.</summary>
+    private static string UpperCase(ReadOnlySpan<char> token)
+    {
+        Span<char> upper = token.Length <= 16 ? stackalloc char[token.Length] : new char[token.Length];
+        token.ToUpperInvariant(upper);
+        return SipTokens.Get(upper);
+    }
+
+    private static bool ReadToken(ReadOnlySpan<char> s, ref int i, out ReadOnlySpan<char> token)
     {
         i = SipSyntax.SkipWhitespace(s, i);
         var start = i;
@@ -122,7 +130,7 @@ public sealed class SipVia
         {
             i++;
         }
-        token = s[start..i].ToString();
+        token = s[start..i];
         return i > start;
     }
 

@@ -14,7 +14,14 @@ public static class ContactKey
         var at = text.IndexOf('@', StringComparison.Ordinal);
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         var hostStart = at >= 0 ? at + 1 : colon + 1;
-        return text[..colon].ToLowerInvariant() + text[colon..hostStart] + text[hostStart..].ToLowerInvariant();
+        // One string: the scheme and everything after the userinfo lower-cased, the userinfo copied as written.
+        return string.Create(text.Length, (text, colon, hostStart), static (key, parts) =>
+        {
+            var (text, colon, hostStart) = parts;
+            text.AsSpan(0, colon).ToLowerInvariant(key);
+            text.AsSpan(colon, hostStart - colon).CopyTo(key[colon..]);
+            text.AsSpan(hostStart).ToLowerInvariant(key[hostStart..]);
+        });
     }
 
     /// <summary>The key of a stored contact value (a name-addr as written by the registrar).</summary>

@@ -96,16 +96,6 @@ public sealed record RegistrationRequest(bool RemoveAll, IReadOnlyList<Requested
             ? (int)Math.Min(n, int.MaxValue)
             : null;
 
-    private static string Stored(SipNameAddress address)
-    {
-        var copy = new SipNameAddress(address.Uri, address.DisplayName);
-        foreach (var (name, value) in address.Parameters.Items)
-        {
-            if (!name.Equals("expires", StringComparison.OrdinalIgnoreCase))
-            {
-                copy = copy.WithParameter(name, value);
-            }
-        }
-        return copy.ToString();
-    }
+    /// <summary>The Contact as stored with the binding: the name-addr and its parameters except <c>expires</c>.</summary>
+    private static string Stored(SipNameAddress address) => address.ToString(except: "expires");
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Dispatch.Contracts.Sip;
 using Dispatch.Media.Sip.Auth;
 using Dispatch.Media.Sip.Messages;
+using Dispatch.Media.Sip.Messages.Internal;
 using Dispatch.Media.Sip.Server;
 
 namespace Dispatch.Media.Sip.Registrar;
@@ -42,11 +43,15 @@ public sealed class SipRegistrar
 
     /// <summary>Plugs into <see cref="SipServerOptions.Handler"/>: answers REGISTER, returns null for anything else.</summary>
     public ValueTask<SipResponse?> Handle(SipRequest request) =>
-        request.Method == "REGISTER" ? Await(Register(request)) : ValueTask.FromResult<SipResponse?>(null);
+        request.Method == "REGISTER" ? RegisterOrNull(request) : ValueTask.FromResult<SipResponse?>(null);
 
-    private static async ValueTask<SipResponse?> Await(ValueTask<SipResponse> response) => await response;
+    public async ValueTask<SipResponse> Register(SipRequest request) => (await RegisterOrNull(request))!;
 
-    public async ValueTask<SipResponse> Register(SipRequest request)
+    /// <summary>
+    /// <see cref="Register"/> typed as the server's handler wants it (never null in fact), so the hot path needs no
+    /// second async state machine to convert one task type into the other.
+    /// </summary>
+    private async ValueTask<SipResponse?> RegisterOrNull(SipRequest request)
     {
         var username = UsernameFor(request);
         var (account, cached) = username is null ? (null, false) : await _accounts.Find(username);
@@ -80,7 +85,7 @@ public sealed class SipRegistrar
             return rejection.ToResponse(request.Headers);
         }
         var context = new RegisterContext(account.Device.DeviceId, request.CallId ?? "", request.CSeq?.Number ?? 0,
-            request.TopVia?.ToString() ?? "", _time.GetUtcNow());
+            TopViaText(request), _time.GetUtcNow());
         return await Update(request, account.WorkerId, registration, context);
     }
 
@@ -165,6 +170,16 @@ public sealed class SipRegistrar
         var challenge = request.CreateResponse(401);
         _authenticator.AddChallenges(challenge, stale);
         return challenge;
+    }
+
+    /// <summary>
+    /// The top Via as the binding's source (the flow it came in on, with received and rport as stamped): the field's own
+    /// text when the line holds that one Via, which spares writing it out again per REGISTER.
+    /// </summary>
+    private static string TopViaText(SipRequest request)
+    {
+        var value = request.Headers[SipHeaderNames.Via];
+        return value is not null && SipSyntax.IsSingleElement(value) && request.TopVia is not null ? value : request.TopVia?.ToString() ?? "";
     }
 
     /// <summary>

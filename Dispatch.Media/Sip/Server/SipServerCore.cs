@@ -118,8 +118,14 @@ public sealed class SipServerCore
         {
             switch (output)
             {
+                case SipSendMessage { Serialized: { } bytes } send:
+                    _outputs.Enqueue(new SipDatagram(bytes, (IPEndPoint)send.Destination.EndPoint));
+                    break;
                 case SipSendMessage send:
                     _outputs.Enqueue(Datagram(send.Message, (IPEndPoint)send.Destination.EndPoint));
+                    break;
+                case SipSendBytes resend:
+                    _outputs.Enqueue(new SipDatagram(resend.Bytes, (IPEndPoint)resend.Destination.EndPoint));
                     break;
                 case SipRequestReceived { Request.Method: "ACK" } ack:
                     // RFC 6026 §8.7: an ACK for a 2xx goes to the transaction user, with or without a transaction.

@@ -14,6 +14,10 @@ public abstract class ServerTransaction : SipTransaction
     {
     }
 
+    /// <summary>
+    /// The last response sent; null before the first, and null again once a non-INVITE transaction over UDP has sent
+    /// its final response, which it then keeps only as bytes (RFC 3261 §17.2.2 needs nothing more).
+    /// </summary>
     public SipResponse? LastResponse { get; private protected set; }
 
     /// <summary>Sends a response through this transaction; ignored once the transaction may no longer respond.</summary>

@@ -9,7 +9,7 @@ namespace Dispatch.Media.Sip.Transactions;
 /// </summary>
 public abstract class SipTransaction
 {
-    private readonly Dictionary<SipTimer, DateTimeOffset> _timers = [];
+    private SipTimerTable _timers;
     private SipRequest? _request;
 
     private protected SipTransaction(ISipTransactionHost host, string id, SipRequest request, SipDestination remote)
@@ -43,16 +43,15 @@ public abstract class SipTransaction
 
     private protected bool Reliable => Remote.IsReliable;
 
-    internal DateTimeOffset? NextDeadline => _timers.Count == 0 ? null : _timers.Values.Min();
+    internal DateTimeOffset? NextDeadline => _timers.TryPeekEarliest(out _, out var due) ? due : null;
 
     /// <summary>Whether a running timer is due at exactly <paramref name="due"/> (else the layer's entry for it is stale).</summary>
-    internal bool HasTimerDueAt(DateTimeOffset due) => State != SipTransactionState.Terminated && _timers.ContainsValue(due);
+    internal bool HasTimerDueAt(DateTimeOffset due) => State != SipTransactionState.Terminated && _timers.HasDeadline(due);
 
     internal void FireDueTimers(DateTimeOffset now)
     {
-        while (State != SipTransactionState.Terminated && _timers.Count > 0)
+        while (State != SipTransactionState.Terminated && _timers.TryPeekEarliest(out var timer, out var due))
         {
-            var (timer, due) = _timers.MinBy(t => t.Value);
             if (due > now)
             {
                 return;
@@ -67,7 +66,7 @@ public abstract class SipTransaction
     private protected void StartTimer(SipTimer timer, TimeSpan after)
     {
         var due = Host.Now + after;
-        _timers[timer] = due;
+        _timers.Set(timer, due);
         Host.OnTimerStarted(this, due);
     }
 

@@ -159,7 +159,10 @@ public sealed class SipTransactionLayer : ISipTransactionHost
 
     public bool TryPollOutput([NotNullWhen(true)] out SipTransactionOutput? output) => _outputs.TryDequeue(out output);
 
-    void ISipTransactionHost.Send(SipMessage message, SipDestination destination) => _outputs.Enqueue(new SipSendMessage(message, destination));
+    void ISipTransactionHost.Send(SipMessage message, SipDestination destination, byte[]? serialized) =>
+        _outputs.Enqueue(new SipSendMessage(message, destination) { Serialized = serialized });
+
+    void ISipTransactionHost.SendBytes(byte[] bytes, SipDestination destination) => _outputs.Enqueue(new SipSendBytes(bytes, destination));
 
     void ISipTransactionHost.Emit(SipTransactionOutput output) => _outputs.Enqueue(output);
 

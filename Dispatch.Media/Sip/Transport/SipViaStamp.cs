@@ -40,10 +40,11 @@ public static class SipViaStamp
         var sourceIp = source.Address.IsIPv4MappedToIPv6 ? source.Address.MapToIPv4() : source.Address;
         var wantsRport = connection || (top.HasRport && top.Parameters["rport"] is null);
         var sentByIsSource = IPAddress.TryParse(top.Host.AsSpan().Trim("[]"), out var sentByIp) && sentByIp.Equals(sourceIp);
-        if (!sentByIsSource || wantsRport)
+        if (sentByIsSource && !wantsRport)
         {
-            top.Parameters.Set("received", sourceIp.ToString());
+            return; // nothing to add: the field keeps its received text (and its parsed Vias)
         }
+        top.Parameters.Set("received", sourceIp.ToString());
         if (wantsRport)
         {
             top.Parameters.Set("rport", source.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -31,6 +31,7 @@ public class SipRegisterPathBenchmarks
     private long[] _cseq = null!;
     private int[] _nonceCount = null!;
     private byte[] _sample = null!;
+    private byte[] _challengedSample = null!;
     private int _next;
     private long _operations;
 
@@ -52,6 +53,7 @@ public class SipRegisterPathBenchmarks
             Challenge(i);
         }
         _sample = Request(0);
+        _challengedSample = Write(1, authorization: null);
     }
 
     private static string Username(int i) => (13_900_000_000L + i).ToString(CultureInfo.InvariantCulture);
@@ -118,12 +120,32 @@ public class SipRegisterPathBenchmarks
         return request;
     }
 
-    [Benchmark(Description = "client + server: authorized REGISTER to 200 OK")]
-    public int RegisterRefresh()
+    [Benchmark(Description = "parse the first REGISTER (no credentials)")]
+    public SipMessage? ParseChallenged() => SipMessageParser.Parse(_challengedSample).Message;
+
+    /// <summary>A user's first REGISTER of a sipp call: no credentials, answered 401 with an MD5 and a SHA-256 challenge.</summary>
+    [Benchmark(Description = "client + server: REGISTER without credentials to 401")]
+    public int ChallengedRegister()
     {
         var user = _next++ % Users;
-        // A millisecond per operation: Timer J (32 s) retires old transactions as it would under load.
         _clock.Advance(TimeSpan.FromMilliseconds(1));
+        RetireOldTransactions();
+        _core.OnDatagram(Write(user, authorization: null), Phone);
+        var status = 0;
+        while (_core.TryPollOutput(out var output))
+        {
+            if (output is SipDatagram datagram)
+            {
+                status = datagram.Payload[8] == (byte)'4' ? 401 : throw new InvalidOperationException(Encoding.ASCII.GetString(datagram.Payload));
+                datagram.Release();
+            }
+        }
+        return status;
+    }
+
+    /// <summary>A millisecond per operation: Timer J (32 s) retires old transactions as it would under load.</summary>
+    private void RetireOldTransactions()
+    {
         if (++_operations % 1000 == 0)
         {
             _core.HandleTimeout();
@@ -132,6 +154,14 @@ public class SipRegisterPathBenchmarks
                 (expired as SipDatagram)?.Release();
             }
         }
+    }
+
+    [Benchmark(Description = "client + server: authorized REGISTER to 200 OK")]
+    public int RegisterRefresh()
+    {
+        var user = _next++ % Users;
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        RetireOldTransactions();
         if (_nonceCount[user] >= 100)
         {
             Challenge(user); // nonces stay well within their 5 min lifetime

@@ -16,13 +16,16 @@ internal static class SipHeaderChecks
         for (var i = 0; i < headers.Count; i++)
         {
             var (name, value) = headers.FieldAt(i);
-            // The typed values are parsed through the headers' cache: the accessors reuse them.
+            // Via, To and CSeq, which every request's handling reads (transaction key, Via stamp, the response's To tag),
+            // are parsed through the headers' cache, so the accessors reuse them. From, Contact and the routes are only
+            // checked: a REGISTER never reads its From, a challenged one not its Contact; they are parsed on first access.
             var ok = name switch
             {
                 SipHeaderNames.Via => headers.ViasAt(i) is not null,
-                SipHeaderNames.From or SipHeaderNames.To => headers.NameAddressAt(i) is not null,
-                SipHeaderNames.Contact => IsWildcard(value) || headers.NameAddressesAt(i) is not null,
-                SipHeaderNames.Route or SipHeaderNames.RecordRoute => headers.NameAddressesAt(i) is not null,
+                SipHeaderNames.To => headers.NameAddressAt(i) is not null,
+                SipHeaderNames.From => SipNameAddress.IsValid(value),
+                SipHeaderNames.Contact => IsWildcard(value) || SipParsedValues.IsNameAddressList(value),
+                SipHeaderNames.Route or SipHeaderNames.RecordRoute => SipParsedValues.IsNameAddressList(value),
                 SipHeaderNames.CSeq => IsCSeq(headers.CSeqAt(i), request),
                 SipHeaderNames.CallId => IsCallId(value),
                 SipHeaderNames.MaxForwards => SipSyntax.TryParseDigits(value, 255, out _),

@@ -11,6 +11,10 @@ internal static class SipParsedValues
     /// <summary>Every Via of one header line (RFC 3261 §7.3.1: comma-separated values), or null if any is malformed.</summary>
     public static SipVia[]? ViaList(string value)
     {
+        if (SipSyntax.IsSingleElement(value))
+        {
+            return SipVia.TryParse(value, out var via) ? [via] : null;
+        }
         var list = new List<SipVia>(1);
         return SipVia.TryParseList(value, list) ? [.. list] : null;
     }
@@ -20,6 +24,10 @@ internal static class SipParsedValues
     /// <summary>Every name-address of a Contact, Route or Record-Route line, or null if any element is malformed ("*" included).</summary>
     public static SipNameAddress[]? NameAddressList(string value)
     {
+        if (SipSyntax.IsSingleElement(value))
+        {
+            return SipNameAddress.TryParse(value, out var single) ? [single] : null;
+        }
         var elements = SipSyntax.SplitList(value);
         var addresses = new SipNameAddress[elements.Count];
         for (var i = 0; i < elements.Count; i++)
@@ -31,6 +39,23 @@ internal static class SipParsedValues
             addresses[i] = address;
         }
         return addresses;
+    }
+
+    /// <summary>Whether a Contact, Route or Record-Route line is a clean name-address list, checked without building it.</summary>
+    public static bool IsNameAddressList(string value)
+    {
+        if (SipSyntax.IsSingleElement(value))
+        {
+            return SipNameAddress.IsValid(value);
+        }
+        foreach (var element in SipSyntax.SplitList(value))
+        {
+            if (!SipNameAddress.IsValid(element))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static StrongBox<SipCSeq>? CSeq(string value) => SipCSeq.TryParse(value, out var cseq) ? new(cseq) : null;

@@ -1,29 +1,36 @@
 namespace Dispatch.Media.Sip.Messages.Internal;
 
-/// <summary>Request-Line and Status-Line (RFC 3261 §7.1, §7.2), checked strictly: single SP separators.</summary>
+/// <summary>
+/// Request-Line and Status-Line (RFC 3261 §7.1, §7.2), checked strictly: single SP separators. Read from the decoded
+/// line in place: the method comes from <see cref="SipTokens"/>, and only the URI's parts and a reason phrase become strings.
+/// </summary>
 internal static class SipStartLine
 {
-    public static (SipMessage? Message, SipParseError? Error) Parse(string line)
+    public static bool IsStatusLine(ReadOnlySpan<char> line) => line.StartsWith("SIP/", StringComparison.OrdinalIgnoreCase);
+
+    public static (SipMessage? Message, SipParseError? Error) Parse(ReadOnlySpan<char> line)
     {
-        if (line.StartsWith("SIP/", StringComparison.OrdinalIgnoreCase))
+        if (IsStatusLine(line))
         {
             return ParseStatusLine(line);
         }
-        var parts = line.Split(' ');
         // Exactly "Method SP Request-URI SP SIP-Version": extra, leading or trailing SP is malformed (RFC 4475 §3.1.2.8-10).
-        if (parts.Length != 3 || parts.Any(p => p.Length == 0))
+        var first = line.IndexOf(' ');
+        var last = line.LastIndexOf(' ');
+        if (first <= 0 || last <= first + 1 || last == line.Length - 1 || line[(first + 1)..last].Contains(' '))
         {
             return Error(400, "Bad Request - Malformed Request-Line");
         }
-        if (!SipSyntax.IsToken(parts[0]))
+        var method = line[..first];
+        if (!SipSyntax.IsToken(method))
         {
             return Error(400, "Bad Request - Invalid Method");
         }
-        if (CheckVersion(parts[2]) is { } versionError)
+        if (CheckVersion(line[(last + 1)..]) is { } versionError)
         {
             return (null, versionError);
         }
-        if (!SipUri.TryParse(parts[1], out var uri))
+        if (!SipUri.TryParse(line[(first + 1)..last], out var uri))
         {
             return Error(400, "Bad Request - Invalid Request-URI");
         }
@@ -32,10 +39,10 @@ internal static class SipStartLine
         {
             return Error(400, "Bad Request - Headers Not Allowed in Request-URI");
         }
-        return (new SipRequest(parts[0], uri), null);
+        return (new SipRequest(SipTokens.Get(method), uri), null);
     }
 
-    private static (SipMessage?, SipParseError?) ParseStatusLine(string line)
+    private static (SipMessage?, SipParseError?) ParseStatusLine(ReadOnlySpan<char> line)
     {
         var firstSp = line.IndexOf(' ');
         if (firstSp < 0 || CheckVersion(line[..firstSp]) is not null)
@@ -50,18 +57,19 @@ internal static class SipStartLine
         {
             return Error(400, "Bad Request - Invalid Status-Code");
         }
-        return (new SipResponse((int)status, secondSp < 0 ? "" : rest[(secondSp + 1)..]), null);
+        return (new SipResponse((int)status, secondSp < 0 ? "" : rest[(secondSp + 1)..].ToString()), null);
     }
 
-    private static SipParseError? CheckVersion(string version)
+    private static SipParseError? CheckVersion(ReadOnlySpan<char> version)
     {
         if (version.Equals("SIP/2.0", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
-        var isVersion = version.Length > 4 && version.StartsWith("SIP/", StringComparison.OrdinalIgnoreCase)
-            && version[4..].Split('.') is [var major, var minor]
-            && SipSyntax.TryParseDigits(major, int.MaxValue, out _) && SipSyntax.TryParseDigits(minor, int.MaxValue, out _);
+        var numbers = version.Length > 4 && version.StartsWith("SIP/", StringComparison.OrdinalIgnoreCase) ? version[4..] : default;
+        var dot = numbers.IndexOf('.');
+        var isVersion = dot >= 0 && numbers.Count('.') == 1
+            && SipSyntax.TryParseDigits(numbers[..dot], int.MaxValue, out _) && SipSyntax.TryParseDigits(numbers[(dot + 1)..], int.MaxValue, out _);
         // RFC 3261 §21.5.7 (505): a well-formed but other SIP version.
         return isVersion
             ? new SipParseError(505, "Version Not Supported")

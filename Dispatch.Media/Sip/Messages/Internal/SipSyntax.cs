@@ -107,6 +107,13 @@ internal static class SipSyntax
     }
 
     /// <summary>
+    /// True when <see cref="SplitList"/> would return <paramref name="value"/> itself as the only element (no comma, no
+    /// surrounding whitespace), so a caller can skip the list: the usual Via, Contact or Route line holds one value.
+    /// </summary>
+    public static bool IsSingleElement(string value) =>
+        value.Length > 0 && !IsWhitespace(value[0]) && !IsWhitespace(value[^1]) && !value.Contains(',');
+
+    /// <summary>
     /// Splits a comma-separated header value into its elements (RFC 3261 §7.3.1), ignoring commas inside
     /// quoted strings and angle brackets. Elements are trimmed; an empty element is returned as empty.
     /// </summary>

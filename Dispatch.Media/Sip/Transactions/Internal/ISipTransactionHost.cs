@@ -9,7 +9,11 @@ internal interface ISipTransactionHost
 
     SipTimerSettings Timers { get; }
 
-    void Send(SipMessage message, SipDestination destination);
+    /// <param name="serialized">The message's wire form when the transaction has already written it, else null.</param>
+    void Send(SipMessage message, SipDestination destination, byte[]? serialized = null);
+
+    /// <summary>Sends bytes the transaction kept instead of a message object (a repeated final response).</summary>
+    void SendBytes(byte[] bytes, SipDestination destination);
 
     void Emit(SipTransactionOutput output);
 

@@ -8,10 +8,15 @@ namespace Dispatch.Media.Sip.Transactions.Internal;
 ///   Trying ──1xx──► Proceeding ──200-699──► Completed ──Timer J──► Terminated
 ///   (retransmissions: absorbed in Trying, answered with the last response afterwards)
 /// </code>
+/// In Completed over UDP the transaction holds its final response only as the bytes it sent: a REGISTER load keeps
+/// tens of thousands of these for Timer J (32 s), and a byte array is about a sixth of the parsed response's size
+/// and holds no references for the GC to trace.
 /// </summary>
 internal sealed class ServerNonInviteTransaction(ISipTransactionHost host, string id, SipRequest request, SipDestination remote)
     : ServerTransaction(host, id, request, remote)
 {
+    private byte[]? _finalResponse;
+
     internal void Start() => State = SipTransactionState.Trying;
 
     public override void Respond(SipResponse response)
@@ -20,21 +25,35 @@ internal sealed class ServerNonInviteTransaction(ISipTransactionHost host, strin
         {
             return;
         }
-        SendResponse(response);
         if (response.StatusCode < 200)
         {
+            SendResponse(response);
             State = SipTransactionState.Proceeding;
             return;
         }
         State = SipTransactionState.Completed;
         // §17.2.2: in Completed a retransmitted request is answered with the last response, nothing else is needed.
         ReleaseRequest();
+        if (Reliable)
+        {
+            SendResponse(response); // Timer J is zero: the transaction ends now and keeps nothing
+        }
+        else
+        {
+            _finalResponse = response.ToBytes();
+            LastResponse = null;
+            Host.Send(response, Remote, _finalResponse);
+        }
         WaitThenTerminate(SipTimer.J, Reliable ? TimeSpan.Zero : Timers.TransactionTimeout);
     }
 
     internal override void OnRequest(SipRequest request)
     {
-        if (State is SipTransactionState.Proceeding or SipTransactionState.Completed && LastResponse is not null)
+        if (State == SipTransactionState.Completed && _finalResponse is not null)
+        {
+            Host.SendBytes(_finalResponse, Remote);
+        }
+        else if (State is SipTransactionState.Proceeding or SipTransactionState.Completed && LastResponse is not null)
         {
             Send(LastResponse);
         }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.CompilerServices;
 using Dispatch.Media.Sip.Messages;
 
 namespace Dispatch.Media.Sip.Transactions.Internal;
@@ -18,10 +21,7 @@ internal static class SipTransactionKey
     /// Dispatch also keys on the flow the request came in on: a real retransmission comes from the same address
     /// and port, and a copy of someone else's branch from elsewhere must not reach their transaction.
     /// </summary>
-    public static string? ForServer(SipRequest request, SipDestination source) =>
-        ForServer(request) is { } key ? $"{key}|{source.EndPoint}" : null;
-
-    private static string? ForServer(SipRequest request)
+    public static string? ForServer(SipRequest request, SipDestination source)
     {
         var via = request.TopVia;
         if (via is null)
@@ -29,10 +29,44 @@ internal static class SipTransactionKey
             return null;
         }
         var method = request.Method == "ACK" ? "INVITE" : request.Method;
-        if (via.HasRfc3261Branch)
+        if (!via.HasRfc3261Branch)
         {
-            return $"s|{via.Branch}|{via.SentBy.ToLowerInvariant()}|{method}";
+            return $"s2543|{request.CallId}|{request.CSeq?.Number}|{request.From?.Tag}|{via}|{request.RequestUri}|{method}|{source.EndPoint}";
         }
-        return $"s2543|{request.CallId}|{request.CSeq?.Number}|{request.From?.Tag}|{via}|{request.RequestUri}|{method}";
+        // Every request pays for this key: written on the stack, one string in the end.
+        var key = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        key.AppendLiteral("s|");
+        key.AppendLiteral(via.Branch!);
+        key.AppendLiteral("|");
+        AppendLowerCase(ref key, via.Host); // sent-by compares case-insensitively (§17.2.3)
+        if (via.Port is { } port)
+        {
+            key.AppendLiteral(":");
+            key.AppendFormatted(port);
+        }
+        key.AppendLiteral("|");
+        key.AppendLiteral(method);
+        key.AppendLiteral("|");
+        if (source.EndPoint is IPEndPoint endpoint)
+        {
+            key.AppendFormatted(endpoint.Address);
+            key.AppendLiteral(":");
+            key.AppendFormatted(endpoint.Port);
+        }
+        else
+        {
+            key.AppendFormatted(source.EndPoint);
+        }
+        return key.ToStringAndClear();
+    }
+
+    private static void AppendLowerCase(ref DefaultInterpolatedStringHandler key, string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('A', 'Z'))
+        {
+            key.AppendLiteral(text);
+            return;
+        }
+        key.AppendLiteral(text.ToLowerInvariant());
     }
 }

@@ -20,6 +20,31 @@ public sealed class DigestMathTests
         Assert.Equal(expected, DigestMath.Response(algorithm, ha1, Nonce, "00000001", Cnonce, "auth", ha2));
     }
 
+    [Theory]
+    [InlineData(DigestAlgorithm.Md5, "8ca523f5e9506fed4657c9700eebdbec", true)]
+    [InlineData(DigestAlgorithm.Md5, "8CA523F5E9506FED4657C9700EEBDBEC", true)]
+    [InlineData(DigestAlgorithm.Md5, "8ca523f5e9506fed4657c9700eebdbed", false)]
+    [InlineData(DigestAlgorithm.Md5, "8ca523f5e9506fed4657c9700eebdbe", false)]
+    [InlineData(DigestAlgorithm.Md5, "8ca523f5e9506fed4657c9700eebdbe\u0163", false)]
+    [InlineData(DigestAlgorithm.Sha256, "753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1", true)]
+    [InlineData(DigestAlgorithm.Sha256, "8ca523f5e9506fed4657c9700eebdbec", false)]
+    public void The_server_side_check_on_the_stack_accepts_exactly_the_rfc_7616_example_response(DigestAlgorithm algorithm, string response, bool matches)
+    {
+        var ha1 = DigestMath.Ha1(algorithm, "Mufasa", Realm, "Circle of Life");
+
+        Assert.Equal(matches, DigestMath.ResponseMatches(algorithm, ha1, Nonce, "00000001", Cnonce, "auth", "GET", "/dir/index.html", response));
+    }
+
+    [Fact]
+    public void The_server_side_check_joins_a_uri_longer_than_its_stack_buffer_the_same_way()
+    {
+        var uri = "sip:" + new string('a', 3000) + "@dispatch";
+        var ha1 = DigestMath.Ha1(DigestAlgorithm.Sha256, "u", "dispatch", "pw");
+        var response = DigestMath.Response(DigestAlgorithm.Sha256, ha1, Nonce, "0000000a", Cnonce, "auth", DigestMath.Ha2(DigestAlgorithm.Sha256, "REGISTER", uri));
+
+        Assert.True(DigestMath.ResponseMatches(DigestAlgorithm.Sha256, ha1, Nonce, "0000000a", Cnonce, "auth", "REGISTER", uri, response));
+    }
+
     [Fact]
     public void The_rfc_7616_example_authorization_header_parses()
     {

@@ -140,6 +140,45 @@ public sealed class ServerTransactionTests
     }
 
     [Fact]
+    public void A_completed_non_invite_over_udp_repeats_the_exact_bytes_it_sent_without_keeping_the_response()
+    {
+        var h = new TransactionHarness();
+        var register = TransactionHarness.Request("REGISTER");
+        var tx = Receive(h, register);
+
+        tx.Respond(tx.Request.CreateResponse(200, toTag: "r1"));
+        h.Layer.Receive(TransactionHarness.OverTheWire(register), TransactionHarness.Udp);
+        h.Layer.Receive(TransactionHarness.OverTheWire(register), TransactionHarness.Udp);
+        h.Drain();
+
+        var first = h.Events<SipSendMessage>().Single();
+        var repeats = h.Events<SipSendBytes>().ToList();
+        Assert.NotNull(first.Serialized);
+        Assert.Equal(first.Message.ToBytes(), first.Serialized);
+        Assert.Equal(2, repeats.Count);
+        Assert.All(repeats, r => Assert.Equal(first.Serialized, r.Bytes));
+        Assert.All(repeats, r => Assert.Equal(TransactionHarness.Udp, r.Destination));
+        Assert.Null(tx.LastResponse); // Timer J holds the bytes only (RFC 3261 §17.2.2 needs nothing more)
+    }
+
+    [Fact]
+    public void A_provisional_answer_to_a_non_invite_is_repeated_from_the_response_until_the_final_one()
+    {
+        var h = new TransactionHarness();
+        var options = TransactionHarness.Request("OPTIONS");
+        var tx = Receive(h, options);
+
+        tx.Respond(tx.Request.CreateResponse(100));
+        h.Layer.Receive(TransactionHarness.OverTheWire(options), TransactionHarness.Udp);
+        tx.Respond(tx.Request.CreateResponse(200));
+        h.Layer.Receive(TransactionHarness.OverTheWire(options), TransactionHarness.Udp);
+        h.Drain();
+
+        Assert.Equal([100, 100, 200, 200], h.Sent.Select(s => ((SipResponse)s.Message).StatusCode));
+        Assert.Single(h.Events<SipSendBytes>());
+    }
+
+    [Fact]
     public void An_invite_keeps_its_request_after_a_final_response()
     {
         var h = new TransactionHarness();

@@ -28,8 +28,10 @@ internal sealed class TransactionHarness
 
     public TimeSpan Elapsed => Clock.GetUtcNow() - _start;
 
-    public IEnumerable<(TimeSpan At, SipMessage Message)> Sent =>
-        Outputs.Where(o => o.Output is SipSendMessage).Select(o => (o.At, ((SipSendMessage)o.Output).Message));
+    /// <summary>Every message put on the wire; a response a finished transaction repeated from its kept bytes is parsed back.</summary>
+    public IEnumerable<(TimeSpan At, SipMessage Message)> Sent => Outputs
+        .Where(o => o.Output is SipSendMessage or SipSendBytes)
+        .Select(o => (o.At, o.Output is SipSendBytes resent ? SipMessageParser.Parse(resent.Bytes).Message! : ((SipSendMessage)o.Output).Message));
 
     public IEnumerable<T> Events<T>() where T : SipTransactionOutput => Outputs.Select(o => o.Output).OfType<T>();
 
