@@ -131,16 +131,22 @@ public class SipRegisterPathBenchmarks
         _clock.Advance(TimeSpan.FromMilliseconds(1));
         RetireOldTransactions();
         _core.OnDatagram(Write(user, authorization: null), Phone);
-        var status = 0;
+        return Answered((byte)'4', 401);
+    }
+
+    /// <summary>The status of the answer the core sent, which must be of the expected class; each datagram released.</summary>
+    private int Answered(byte statusClass, int status)
+    {
+        var answered = 0;
         while (_core.TryPollOutput(out var output))
         {
             if (output is SipDatagram datagram)
             {
-                status = datagram.Payload[8] == (byte)'4' ? 401 : throw new InvalidOperationException(Encoding.ASCII.GetString(datagram.Payload));
+                answered = datagram.Payload[8] == statusClass ? status : throw new InvalidOperationException(Encoding.ASCII.GetString(datagram.Payload));
                 datagram.Release();
             }
         }
-        return status;
+        return answered;
     }
 
     /// <summary>A millisecond per operation: Timer J (32 s) retires old transactions as it would under load.</summary>
@@ -167,15 +173,6 @@ public class SipRegisterPathBenchmarks
             Challenge(user); // nonces stay well within their 5 min lifetime
         }
         _core.OnDatagram(Request(user), Phone);
-        var status = 0;
-        while (_core.TryPollOutput(out var output))
-        {
-            if (output is SipDatagram datagram)
-            {
-                status = datagram.Payload[8] == (byte)'2' ? 200 : throw new InvalidOperationException(Encoding.ASCII.GetString(datagram.Payload));
-                datagram.Release();
-            }
-        }
-        return status;
+        return Answered((byte)'2', 200);
     }
 }
