@@ -6,7 +6,7 @@ namespace Dispatch.LoadGen;
 /// Keeps this process's garbage collector from running while a push is measured. One load generator stands for
 /// thousands of phones: each of its collections stops every simulated device at once, and with it the clock of
 /// every delivery still in flight. Real phones collect each on its own. Measured with the collector running as
-/// usual, the load generator paused itself 55–170 ms in the middle of a 5,000-worker push, which the delivery
+/// usual, the load generator paused itself 55–245 ms in the middle of a 5,000-worker push, which the delivery
 /// p99 then counted as the gateway's (docs/realtime.md, "The load generator's own collections").
 /// <para>
 /// Uses the runtime's no-GC region (<see cref="GC.TryStartNoGCRegion(long)"/>): it reserves the budget up front
