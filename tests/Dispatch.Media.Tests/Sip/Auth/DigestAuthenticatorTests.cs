@@ -135,6 +135,29 @@ public sealed class DigestAuthenticatorTests
         Assert.Equal(NonceCheck.Valid, nonces.Check(nonce, "00000001"));
     }
 
+    /// <summary>Random bytes are drawn 256 nonces at a time and the MAC is kept: across refills, from several threads.</summary>
+    [Fact]
+    public void Nonces_issued_across_random_refills_and_threads_are_distinct_and_each_valid()
+    {
+        var nonces = new DigestNonceManager(_clock, TimeSpan.FromMinutes(5));
+        var issued = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.For(0, 4, _ =>
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                issued.Add(nonces.Issue());
+            }
+        });
+
+        Assert.Equal(1200, issued.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(issued, nonce => Assert.Equal(NonceCheck.Valid, nonces.Check(nonce, "00000001")));
+        // The random part differs too, not only the MAC: nonces of one millisecond share their first 8 bytes.
+        var randomParts = issued.Select(n => Convert.ToHexString(Base64UrlDecode(n).AsSpan(8, 12))).Distinct().Count();
+        Assert.Equal(1200, randomParts);
+    }
+
+    private static byte[] Base64UrlDecode(string value) => System.Buffers.Text.Base64Url.DecodeFromChars(value);
+
     [Fact]
     public void A_nonce_from_another_server_key_is_refused()
     {
