@@ -25,13 +25,7 @@ run_sipp() {
     sipp "127.0.0.1:$1" -sf "$scenario" -inf "$work/users.csv" -i 127.0.0.1 -p "$(free_port SOCK_DGRAM)" -m "$2" -l 100 \
         -r 100000 -nostdin -timeout 300s -timeout_error -recv_timeout 10000 -trace_stat -stf "$work/s.stf" >/dev/null 2>&1
     end=$(date +%s.%N)
-    python3 - "$work/s.stf" "$start" "$end" <<'PY'
-import sys
-lines = [l for l in open(sys.argv[1]).read().splitlines() if l]
-header, last = lines[0].split(';'), lines[-1].split(';')
-ok, failed = int(last[header.index('SuccessfulCall(C)')]), int(last[header.index('FailedCall(C)')])
-print(f"{ok / (float(sys.argv[3]) - float(sys.argv[2])):.0f} {ok} {failed}")
-PY
+    python3 "$here/sipp-rate.py" "$work/s.stf" "$start" "$end"
     rm -f "$work/s.stf"
 }
 one() {

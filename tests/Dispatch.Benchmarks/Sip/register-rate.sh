@@ -73,13 +73,7 @@ run_sipp() {
         -m "$count" -l "$concurrency" -r 100000 -nostdin -timeout 300s -timeout_error -recv_timeout 10000 \
         -trace_stat -stf "$stats" >"$work/$name.out" 2>&1 || true
     end=$(date +%s.%N)
-    python3 - "$stats" "$start" "$end" <<'PY'
-import sys
-lines = [l for l in open(sys.argv[1]).read().splitlines() if l]
-header, last = lines[0].split(';'), lines[-1].split(';')
-ok, failed = int(last[header.index('SuccessfulCall(C)')]), int(last[header.index('FailedCall(C)')])
-print(f"{ok / (float(sys.argv[3]) - float(sys.argv[2])):.0f} {ok} {failed}")
-PY
+    python3 "$here/sipp-rate.py" "$stats" "$start" "$end"
 }
 
 # Dispatch: the single-node gateway with demo data and SIP on a free port.
