@@ -32,6 +32,7 @@ public sealed class DigestNonceManager
     private readonly IncrementalHash _mac;
     private readonly byte[] _random = new byte[RandomBatch];
     private int _randomUsed = RandomBatch;
+
     /// <summary>
     /// Accepted nonce-counts by nonce, keyed by the nonce's MAC (unique per nonce, and only ours verify): struct keys
     /// and values, so the GC has nothing here to trace. At 4,000 REGISTERs a second a 5-minute lifetime tracks over a
