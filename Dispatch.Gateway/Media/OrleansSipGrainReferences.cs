@@ -22,5 +22,7 @@ internal sealed class OrleansSipGrainReferences<TGrain>
         _interfaceType = sample.InterfaceType;
     }
 
-    public TGrain For(string key) => (TGrain)_grains.GetGrain(GrainId.Create(_grainType, key), _interfaceType);
+    public TGrain For(string key) => (TGrain)_grains.GetGrain(IdFor(key), _interfaceType);
+
+    public GrainId IdFor(string key) => GrainId.Create(_grainType, key);
 }

@@ -7,6 +7,8 @@ using Dispatch.Media.Sip.Calls;
 using Dispatch.Media.Sip.Registrar;
 using Dispatch.Media.Sip.Server;
 using Dispatch.Media.Sip.Transport;
+using Dispatch.Silo;
+using Orleans.Storage;
 
 namespace Dispatch.Gateway.Media;
 
@@ -15,13 +17,14 @@ namespace Dispatch.Gateway.Media;
 /// <c>Dispatch:Sip:Port</c> (default 5060), and SIP over WebSocket on the gateway's HTTP port at <c>/sip</c>
 /// (<see cref="SipWebSocketEndpoint"/>). On by default only for <c>Dispatch:Role=media</c>;
 /// <c>Dispatch:Sip:Enabled=true</c> turns it on in the single node too. All transports share one registrar
-/// (REGISTER, on the grains through <see cref="OrleansSipRegistrarStore"/>). Calls go through the B2BUA
+/// (REGISTER, on the bindings' storage rows through <see cref="InProcessSipRegistrarStore"/> in the single node, through
+/// the grains with <see cref="OrleansSipRegistrarStore"/> on a media node). Calls go through the B2BUA
 /// (<see cref="SipB2bua"/>), which runs in the UDP core: INVITEs to a worker's number fork to its registered phones.
 /// <c>Dispatch:Sip:AdvertisedAddress</c> is the address phones reach the node at, for Via and Contact (default: the
 /// bound address, or 127.0.0.1 when bound to any); <c>Dispatch:Sip:RingSeconds</c> the ring timeout (default 60).
 /// </summary>
 public sealed partial class SipListenerService(IConfiguration configuration, TimeProvider clock, ILoggerFactory logs, IGrainFactory grains,
-    SipCallLog callLog, CallSipHook callHook) : IHostedService, IAsyncDisposable
+    SipCallLog callLog, CallSipHook callHook, IServiceProvider services) : IHostedService, IAsyncDisposable
 {
     private SipUdpServer? _udp;
     private SipTcpServer? _tcp;
@@ -38,7 +41,7 @@ public sealed partial class SipListenerService(IConfiguration configuration, Tim
     {
         var address = IPAddress.Parse(configuration["Dispatch:Sip:Address"] ?? "127.0.0.1");
         var port = configuration.GetValue("Dispatch:Sip:Port", 5060);
-        var registrar = new SipRegistrar(new OrleansSipRegistrarStore(grains), clock, RegistrarOptions());
+        var registrar = new SipRegistrar(RegistrarStore(), clock, RegistrarOptions());
         var options = new SipServerOptions { Handler = registrar.Handle };
         for (var attempt = 1; ; attempt++)
         {
@@ -72,6 +75,12 @@ public sealed partial class SipListenerService(IConfiguration configuration, Tim
         WebSocket.Start();
         LogListening(logs.CreateLogger<SipListenerService>(), _udp.LocalEndPoint.ToString());
     }
+
+    /// <summary>Straight on the storage rows where the silo runs in this process, else through the bindings grains.</summary>
+    private ISipRegistrarStore RegistrarStore() =>
+        services.GetKeyedService<IGrainStorage>(StorageNames.Provider) is { } storage
+            ? new InProcessSipRegistrarStore(grains, storage, clock, logs.CreateLogger<InProcessSipRegistrarStore>())
+            : new OrleansSipRegistrarStore(grains);
 
     private IPAddress AdvertisedAddress(IPAddress bound) =>
         configuration["Dispatch:Sip:AdvertisedAddress"] is { Length: > 0 } advertised ? IPAddress.Parse(advertised)

@@ -1,16 +1,18 @@
 using Dispatch.Contracts.Realtime;
 using Dispatch.Contracts.Sip;
 using Dispatch.Silo.Realtime;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 
 namespace Dispatch.Silo.Sip;
 
 /// <summary>
-/// A worker's registered contacts (see <see cref="ISipBindingsGrain"/>). A write is saved before it is answered, so
-/// the registrar sends its 200 only for bindings that survive a restart; concurrent writes of many workers share one
-/// storage transaction (the SQLite group commit), which is what keeps this affordable at REGISTER rates. Expired
-/// bindings are dropped whenever the set is read or written (expiry alone is not saved: it is recomputed on load).
-/// The activation is kept alive until the last binding expires, for the presence timer below.
+/// A worker's registered contacts (see <see cref="ISipBindingsGrain"/>), stored in one row (<see cref="SipBindingRows"/>).
+/// A write is saved before it is answered, so the registrar sends its 200 only for bindings that survive a restart.
+/// The row is the truth, not this activation: a registrar in the silo's own process writes it directly (a refresh then
+/// costs no grain call), so every read here reads the row, and the registrar calls <see cref="Reload"/> when a device
+/// appeared or went. The activation is kept alive until the last binding expires, for the presence timer below.
 /// <para>
 /// A registered phone is a live device of the worker (issue 4): each device with a live binding is announced to
 /// the worker's <see cref="IPresenceGrain"/> as <see cref="DeviceKind.Sip"/> when it appears, again every
@@ -19,15 +21,19 @@ namespace Dispatch.Silo.Sip;
 /// removed or expires.
 /// </para>
 /// </summary>
-public sealed class SipBindingsGrain(
-    [PersistentState("sip-bindings", StorageNames.Provider)] IPersistentState<SipBindingsState> state,
-    TimeProvider clock,
-    IOptions<RealtimeOptions> realtime) : Grain, ISipBindingsGrain
+public sealed class SipBindingsGrain(TimeProvider clock, IOptions<RealtimeOptions> realtime) : Grain, ISipBindingsGrain
 {
     /// <summary>The presence connection id of every SIP device; the device id is "sip:" + the credential's device id.</summary>
     public const string PresenceConnectionId = "sip-registration";
 
+    /// <summary>
+    /// The expiry check waits this long past the earliest expiry: a refresh sent just before it may commit just after
+    /// it, and it does not come through this grain.
+    /// </summary>
+    private static readonly TimeSpan ExpiryCheckMargin = TimeSpan.FromSeconds(1);
+
     private readonly HashSet<string> _announced = new(StringComparer.Ordinal);
+    private SipBindingRows _rows = null!;
     private SipBindingSet _set = SipBindingSet.Empty;
     private IGrainTimer? _presenceTimer;
     private DateTimeOffset _presenceDue;
@@ -35,40 +41,46 @@ public sealed class SipBindingsGrain(
     /// <summary>After a restart, bindings loaded from storage are announced to presence again (they are live devices).</summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _set = state.State.Set;
-        if (Current().Bindings.Count > 0)
+        _rows = new SipBindingRows(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider), clock);
+        _set = await _rows.Read(this.GetGrainId());
+        if (_set.Bindings.Count > 0)
         {
-            DelayDeactivation(_set.Bindings.Max(b => b.Expires) - clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+            KeepAliveUntilLastExpiry();
             await SyncPresence(reannounce: true);
         }
     }
 
-    public Task<SipBindingSet> Get() => Task.FromResult(Current());
+    public async Task<SipBindingSet> Get()
+    {
+        _set = await _rows.Read(this.GetGrainId());
+        return _set;
+    }
 
     public async Task<SipBindingWrite> Replace(long expectedVersion, IReadOnlyList<SipBinding> bindings)
     {
-        var current = Current();
-        if (current.Version != expectedVersion)
+        // Durable before answered (issue 4): a failed write throws to the caller (the registrar answers 500).
+        var write = await _rows.CompareAndSet(this.GetGrainId(), expectedVersion, bindings);
+        _set = write.Current;
+        if (write.Applied)
         {
-            return new SipBindingWrite(false, current);
+            KeepAliveUntilLastExpiry();
+            await SyncPresence(reannounce: false);
         }
-        var updated = new SipBindingSet(current.Version + 1, bindings.ToArray());
-        state.State.Set = updated;
-        try
-        {
-            // Durable before answered (issue 4): a failed write throws to the registrar (500) and changes nothing.
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State.Set = current;
-            throw;
-        }
-        _set = updated;
-        var latest = bindings.Count == 0 ? clock.GetUtcNow() : bindings.Max(b => b.Expires);
-        DelayDeactivation(latest - clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        return write;
+    }
+
+    public async Task Reload()
+    {
+        _set = await _rows.Read(this.GetGrainId());
+        KeepAliveUntilLastExpiry();
         await SyncPresence(reannounce: false);
-        return new SipBindingWrite(true, Current());
+    }
+
+    private void KeepAliveUntilLastExpiry()
+    {
+        var now = clock.GetUtcNow();
+        var latest = _set.Bindings.Count == 0 ? now : _set.Bindings.Max(b => b.Expires);
+        DelayDeactivation(latest - now + TimeSpan.FromMinutes(1));
     }
 
     private SipBindingSet Current()
@@ -76,21 +88,19 @@ public sealed class SipBindingsGrain(
         var now = clock.GetUtcNow();
         if (_set.Bindings.Any(b => b.Expires <= now))
         {
-            // Expiry is not a write: the version stays, so a registrar holding the old set may still write.
             _set = _set with { Bindings = _set.Bindings.Where(b => b.Expires > now).ToArray() };
         }
         return _set;
     }
 
     /// <summary>
-    /// Tells presence which SIP devices are live. Only changes cost a call on the REGISTER path (a refresh of a known
-    /// device does not); the timer re-announces them all and notices expiry.
+    /// Tells presence which SIP devices are live. Only changes cost a call (a refresh of a known device does not); the
+    /// timer re-announces them all and notices expiry.
     /// </summary>
     private async Task SyncPresence(bool reannounce)
     {
         if (!reannounce && SipBindingDevices.AreExactly(Current().Bindings, _announced))
         {
-            // A refresh of announced devices: no call to make, and no set to build (both showed in the REGISTER profile).
             if (NeedsEarlierCheck())
             {
                 SchedulePresenceCheck();
@@ -112,14 +122,19 @@ public sealed class SipBindingsGrain(
         SchedulePresenceCheck();
     }
 
-    /// <summary>
-    /// A refresh only moves expiries later, so the pending check (which re-announces and reschedules anyway) can stay;
-    /// replacing the timer on every REGISTER showed in the benchmark profile.
-    /// </summary>
-    private bool NeedsEarlierCheck() =>
-        _presenceTimer is null || (_set.Bindings.Count > 0 && _set.Bindings.Min(b => b.Expires) < _presenceDue);
+    /// <summary>The timer: the row may have been refreshed since it was last read here, so read it before judging expiry.</summary>
+    private async Task CheckPresence()
+    {
+        _set = await _rows.Read(this.GetGrainId());
+        KeepAliveUntilLastExpiry();
+        await SyncPresence(reannounce: true);
+    }
 
-    /// <summary>Next check: at the earliest binding expiry, or at the re-announce period, whichever comes first.</summary>
+    /// <summary>A refresh only moves expiries later, so the pending check (which reads and reschedules anyway) can stay.</summary>
+    private bool NeedsEarlierCheck() =>
+        _presenceTimer is null || (_set.Bindings.Count > 0 && _set.Bindings.Min(b => b.Expires) + ExpiryCheckMargin < _presenceDue);
+
+    /// <summary>Next check: just after the earliest binding expiry, or at the re-announce period, whichever comes first.</summary>
     private void SchedulePresenceCheck()
     {
         _presenceTimer?.Dispose();
@@ -132,12 +147,12 @@ public sealed class SipBindingsGrain(
         var due = realtime.Value.GatewayRefresh;
         if (_set.Bindings.Count > 0)
         {
-            var untilExpiry = _set.Bindings.Min(b => b.Expires) - now;
+            var untilExpiry = _set.Bindings.Min(b => b.Expires) + ExpiryCheckMargin - now;
             due = untilExpiry < due ? untilExpiry : due;
         }
         due = due < TimeSpan.Zero ? TimeSpan.Zero : due;
         _presenceDue = now + due;
-        _presenceTimer = this.RegisterGrainTimer(_ => SyncPresence(reannounce: true), due, Timeout.InfiniteTimeSpan);
+        _presenceTimer = this.RegisterGrainTimer(_ => CheckPresence(), due, Timeout.InfiniteTimeSpan);
     }
 
     public static string PresenceDeviceId(string deviceId) => "sip:" + deviceId;

@@ -14,6 +14,9 @@ public interface ISipRegistrarStore
     /// <summary>The worker's unexpired bindings and their version.</summary>
     ValueTask<SipBindingSet> ReadBindings(string workerId);
 
-    /// <summary>Replaces the bindings if their version is still <paramref name="expectedVersion"/>.</summary>
-    ValueTask<SipBindingWrite> WriteBindings(string workerId, long expectedVersion, IReadOnlyList<SipBinding> bindings);
+    /// <summary>
+    /// Replaces the bindings if their version is still that of <paramref name="current"/>, the set the change was
+    /// worked out from (a store may compare the two, e.g. to tell presence only when a device appeared or went).
+    /// </summary>
+    ValueTask<SipBindingWrite> WriteBindings(string workerId, SipBindingSet current, IReadOnlyList<SipBinding> bindings);
 }

@@ -129,7 +129,7 @@ public sealed class SipRegistrar
                 }
                 return rejection.ToResponse(request.Headers);
             }
-            var write = await _store.WriteBindings(workerId, current.Version, updated);
+            var write = await _store.WriteBindings(workerId, current, updated);
             Remember(workerId, write.Current);
             if (write.Applied)
             {

@@ -12,10 +12,10 @@ internal sealed class BenchRegistrarStore(IReadOnlyDictionary<string, SipAccount
 
     public ValueTask<SipBindingSet> ReadBindings(string workerId) => ValueTask.FromResult(_bindings.GetValueOrDefault(workerId, SipBindingSet.Empty));
 
-    public ValueTask<SipBindingWrite> WriteBindings(string workerId, long expectedVersion, IReadOnlyList<SipBinding> bindings)
+    public ValueTask<SipBindingWrite> WriteBindings(string workerId, SipBindingSet expected, IReadOnlyList<SipBinding> bindings)
     {
         var current = _bindings.GetValueOrDefault(workerId, SipBindingSet.Empty);
-        if (current.Version != expectedVersion)
+        if (current.Version != expected.Version)
         {
             return ValueTask.FromResult(new SipBindingWrite(false, current));
         }

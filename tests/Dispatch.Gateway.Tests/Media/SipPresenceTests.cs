@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Dispatch.Client;
 using Dispatch.Contracts.Org;
 using Dispatch.Gateway.Tests.Realtime;
@@ -20,28 +17,6 @@ public sealed class SipPresenceTests(SippRegisterTests.SipDemoFixture demo) : IC
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
 
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-
-    /// <summary>REGISTER with the digest challenge answered; returns the final status code.</summary>
-    private async Task<int> Register(UdpClient phone, string username, string password, string callId, int cseq, int expires)
-    {
-        var server = demo.SipEndPoint;
-        var local = (IPEndPoint)phone.Client.LocalEndPoint!;
-        var via = $"UDP 127.0.0.1:{local.Port};rport";
-        var contact = $"<sip:{username}@127.0.0.1:{local.Port}>";
-        await phone.SendAsync(Encoding.UTF8.GetBytes(SipText.Register("127.0.0.1", username, via, contact, callId, cseq, expires)), server);
-        var challenge = await Receive(phone);
-        Assert.Equal(401, SipText.StatusCode(challenge));
-        var offered = IndependentDigest.ChallengesIn(challenge)[0];
-        var authorization = IndependentDigest.Authorization(offered, username, password, "REGISTER", "sip:127.0.0.1");
-        await phone.SendAsync(Encoding.UTF8.GetBytes(SipText.Register("127.0.0.1", username, via, contact, callId, cseq + 1, expires, authorization)), server);
-        return SipText.StatusCode(await Receive(phone));
-    }
-
-    private static async Task<string> Receive(UdpClient phone)
-    {
-        using var timeout = new CancellationTokenSource(Wait);
-        return Encoding.UTF8.GetString((await phone.ReceiveAsync(timeout.Token)).Buffer);
-    }
 
     [Fact]
     public async Task A_console_sees_a_worker_online_while_only_a_sip_phone_is_registered_and_offline_after_it_un_registers()
@@ -62,11 +37,11 @@ public sealed class SipPresenceTests(SippRegisterTests.SipDemoFixture demo) : IC
         await console.ConnectAsync();
         var snapshot = await console.SubscribePresenceAsync(town);
         Assert.Contains(snapshot, p => p.WorkerId == worker.Id && p.Status == PresenceStatus.Offline);
-        using var phone = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        using var phone = new UdpSipPhone(demo.SipEndPoint, username, password);
 
-        Assert.Equal(200, await Register(phone, username, password, "presence-1", 1, 300));
+        Assert.Equal(200, SipText.StatusCode(await phone.Register("presence-1", 1, 300)));
         await Poll.Until(() => Task.FromResult(seen.ToArray()), s => s.Contains(PresenceStatus.Online), Wait, "online after REGISTER");
-        Assert.Equal(200, await Register(phone, username, password, "presence-1", 3, 0));
+        Assert.Equal(200, SipText.StatusCode(await phone.Register("presence-1", 3, 0)));
         await Poll.Until(() => Task.FromResult(seen.ToArray()), s => s.LastOrDefault() == PresenceStatus.Offline, Grace + Wait, "offline after un-REGISTER");
 
         Assert.Equal([PresenceStatus.Online, PresenceStatus.Offline], seen.ToArray());

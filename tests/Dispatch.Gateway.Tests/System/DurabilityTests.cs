@@ -46,6 +46,51 @@ public sealed class DurabilityTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await ownLogin.GetAsync("/api/workers/W-durable")).StatusCode);
     }
 
+    /// <summary>
+    /// Issue 4: the registrar answers 200 only for bindings that survive a restart. On the single node it writes the
+    /// bindings' row itself (no grain call), and the refresh here changes nothing but expiry and CSeq, which is the write
+    /// that skips the bindings grain entirely.
+    /// </summary>
+    [Fact]
+    public async Task A_sip_registration_and_its_refresh_survive_sigkill_and_restart()
+    {
+        var sipPort = FreePort.Next();
+        string[] settings = ["--Dispatch:DemoData=false", $"--Dispatch:SiloPort={FreePort.Next()}", $"--Dispatch:GatewayPort={FreePort.Next()}",
+            "--Dispatch:Sip:Enabled=true", $"--Dispatch:Sip:Port={sipPort}"];
+        string refreshed;
+        await using (var first = GatewayProcess.Start(_data, settings))
+        {
+            await first.WaitUntilReady(TimeSpan.FromSeconds(60));
+            var admin = await first.ClientFor("admin", DispatchAppFactory.AdminPassword);
+            (await admin.PutAsJsonAsync("/api/units/C1", new { name = "测试市", level = "city" })).EnsureSuccessStatusCode();
+            (await admin.PostAsJsonAsync("/api/workers", new
+            {
+                id = "W-sip", name = "吴九", phone = "13911113333", onDuty = true, password = "durable-pass",
+                assignments = new[] { new { unitCode = "C1", role = "full_time_grid_worker" } },
+            })).EnsureSuccessStatusCode();
+            (await admin.PutAsJsonAsync("/api/workers/W-sip/sip-devices",
+                new[] { new { deviceId = "desk-1", username = "w-sip-desk", password = "sip-pass-123" } })).EnsureSuccessStatusCode();
+            using var phone = new UdpSipPhone(new IPEndPoint(IPAddress.Loopback, sipPort), "w-sip-desk", "sip-pass-123");
+
+            Assert.Equal(200, SipText.StatusCode(await phone.Register("durable-sip", 1, 120)));
+            refreshed = await phone.Register("durable-sip", 3, 3600);
+
+            first.Kill();
+        }
+
+        await using var second = GatewayProcess.Start(_data, settings);
+        await second.WaitUntilReady(TimeSpan.FromSeconds(60));
+        var again = await second.ClientFor("admin", DispatchAppFactory.AdminPassword);
+        var bindings = await again.GetFromJsonAsync<JsonElement>("/api/workers/W-sip/sip-bindings");
+
+        Assert.Equal(200, SipText.StatusCode(refreshed));
+        Assert.Contains(";expires=3600", SipText.Header(refreshed, "Contact"));
+        var binding = Assert.Single(bindings.EnumerateArray());
+        Assert.Equal("desk-1", binding.GetProperty("deviceId").GetString());
+        // 120 s if only the first REGISTER had been kept.
+        Assert.InRange(binding.GetProperty("expiresIn").GetInt32(), 3000, 3600);
+    }
+
     public void Dispose()
     {
         try

@@ -2,7 +2,9 @@ using Dispatch.Contracts.Realtime;
 using Dispatch.Contracts.Sip;
 using Dispatch.Silo.Realtime;
 using Dispatch.Silo.Storage;
+using Dispatch.Silo.Sip;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Dispatch.Silo.Tests.Sip;
@@ -92,5 +94,50 @@ public sealed class SipPresenceTests : IAsyncLifetime
         await bindings.Replace(1, [Binding("soft-1", TimeSpan.FromHours(1))]);
 
         Assert.Equal(PresenceStatus.Online, await StatusAfter("sip-presence-w3", PresenceStatus.Offline, Grace + TimeSpan.FromSeconds(2)));
+    }
+
+    /// <summary>
+    /// The single node's registrar writes the row itself and calls the grain only when a device appears or goes: a
+    /// refresh (a later expiry) reaches the grain only through the row, so its expiry check must read the row first.
+    /// </summary>
+    [Fact]
+    public async Task A_refresh_written_only_to_the_row_keeps_the_phone_online_past_the_expiry_the_grain_was_told()
+    {
+        const string Worker = "sip-presence-w4";
+        var storage = _cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
+        var rows = new SipBindingRows(storage, TimeProvider.System);
+        var id = Grains.GetGrain<ISipBindingsGrain>(Worker).GetGrainId();
+
+        var first = await rows.CompareAndSet(id, 0, [Binding("desk-1", TimeSpan.FromSeconds(3))]);
+        await Grains.GetGrain<ISipBindingsGrain>(Worker).Reload();
+        var refresh = await rows.CompareAndSet(id, first.Current.Version, [Binding("desk-1", TimeSpan.FromHours(1))]);
+        // Past the first expiry, its 1 s check margin, and the presence grace.
+        await Task.Delay(TimeSpan.FromSeconds(3) + TimeSpan.FromSeconds(1) + Grace + TimeSpan.FromSeconds(2));
+
+        Assert.True(first.Applied && refresh.Applied);
+        Assert.Equal(PresenceStatus.Online, await Grains.GetGrain<IPresenceGrain>(Worker).GetStatus());
+        var left = (await Grains.GetGrain<ISipBindingsGrain>(Worker).Get()).Bindings.Single().Expires - DateTimeOffset.UtcNow;
+        Assert.InRange(left, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
+    }
+
+    [Fact]
+    public async Task A_write_to_the_row_against_a_stale_version_is_refused_and_returns_the_stored_set()
+    {
+        const string Worker = "sip-presence-w5";
+        var storage = _cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
+        var rows = new SipBindingRows(storage, TimeProvider.System);
+        var grain = Grains.GetGrain<ISipBindingsGrain>(Worker);
+
+        var throughGrain = await grain.Replace(0, [Binding("desk-1", TimeSpan.FromHours(1))]);
+        var direct = await rows.CompareAndSet(grain.GetGrainId(), 1, [Binding("desk-1", TimeSpan.FromHours(1)), Binding("soft-1", TimeSpan.FromHours(1))]);
+        var staleGrainWrite = await grain.Replace(1, []);
+        var staleDirect = await rows.CompareAndSet(grain.GetGrainId(), 0, []);
+
+        Assert.True(throughGrain.Applied && direct.Applied);
+        Assert.Equal(2, direct.Current.Version);
+        Assert.False(staleGrainWrite.Applied);
+        Assert.Equal(["desk-1", "soft-1"], staleGrainWrite.Current.Bindings.Select(b => b.DeviceId));
+        Assert.False(staleDirect.Applied);
+        Assert.Equal(2, staleDirect.Current.Version);
     }
 }

@@ -44,7 +44,7 @@ internal sealed class InMemoryRegistrarStore : ISipRegistrarStore
         return _bindings.GetValueOrDefault(workerId, SipBindingSet.Empty);
     }
 
-    public async ValueTask<SipBindingWrite> WriteBindings(string workerId, long expectedVersion, IReadOnlyList<SipBinding> bindings)
+    public async ValueTask<SipBindingWrite> WriteBindings(string workerId, SipBindingSet expected, IReadOnlyList<SipBinding> bindings)
     {
         await Yield();
         if (Interlopers.TryDequeue(out var interloper))
@@ -53,7 +53,7 @@ internal sealed class InMemoryRegistrarStore : ISipRegistrarStore
             _bindings[interloper.WorkerId] = new SipBindingSet(before.Version + 1, [.. before.Bindings, interloper.Binding]);
         }
         var current = _bindings.GetValueOrDefault(workerId, SipBindingSet.Empty);
-        if (current.Version != expectedVersion)
+        if (current.Version != expected.Version)
         {
             return new SipBindingWrite(false, current);
         }

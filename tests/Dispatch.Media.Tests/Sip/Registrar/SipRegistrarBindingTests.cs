@@ -134,7 +134,7 @@ public sealed class SipRegistrarBindingTests : RegistrarHarness
         var stored = Store.BindingsOf("W1");
         // Another node's registrar adds a contact; this registrar still remembers version 1.
         var otherNode = new SipBinding("<sip:b@192.0.2.11>", "soft-1", "other-call", 1, Clock.GetUtcNow().AddHours(1), "SIP/2.0/UDP 192.0.2.11");
-        Assert.True((await Store.WriteBindings("W1", 1, [.. stored, otherNode])).Applied);
+        Assert.True((await Store.WriteBindings("W1", new SipBindingSet(1, stored), [.. stored, otherNode])).Applied);
 
         var refreshed = await Register(phone, "Contact: <sip:a@192.0.2.10>\r\n");
 
