@@ -71,9 +71,15 @@ public sealed class SipBindingsGrain(TimeProvider clock, IOptions<RealtimeOption
 
     public async Task Reload()
     {
+        await ReadRow();
+        await SyncPresence(reannounce: false);
+    }
+
+    /// <summary>The row as it stands now (a refresh may have moved expiries later without this grain), and the lifetime to match.</summary>
+    private async Task ReadRow()
+    {
         _set = await _rows.Read(this.GetGrainId());
         KeepAliveUntilLastExpiry();
-        await SyncPresence(reannounce: false);
     }
 
     private void KeepAliveUntilLastExpiry()
@@ -125,8 +131,7 @@ public sealed class SipBindingsGrain(TimeProvider clock, IOptions<RealtimeOption
     /// <summary>The timer: the row may have been refreshed since it was last read here, so read it before judging expiry.</summary>
     private async Task CheckPresence()
     {
-        _set = await _rows.Read(this.GetGrainId());
-        KeepAliveUntilLastExpiry();
+        await ReadRow();
         await SyncPresence(reannounce: true);
     }
 

@@ -2,7 +2,7 @@ using Dispatch.Contracts.Sip;
 
 namespace Dispatch.Silo.Sip;
 
-/// <summary>What <see cref="SipBindingsGrain"/> saves: the worker's binding set with its compare-and-set version.</summary>
+/// <summary>The bindings row of a worker (<see cref="SipBindingRows"/>): its binding set with its compare-and-set version.</summary>
 [GenerateSerializer]
 public sealed class SipBindingsState
 {
