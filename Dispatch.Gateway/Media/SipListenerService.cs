@@ -41,7 +41,8 @@ public sealed partial class SipListenerService(IConfiguration configuration, Tim
     {
         var address = IPAddress.Parse(configuration["Dispatch:Sip:Address"] ?? "127.0.0.1");
         var port = configuration.GetValue("Dispatch:Sip:Port", 5060);
-        var registrar = new SipRegistrar(RegistrarStore(), clock, RegistrarOptions());
+        var store = RegistrarStore();
+        var registrar = new SipRegistrar(store, clock, RegistrarOptions());
         var options = new SipServerOptions { Handler = registrar.Handle };
         for (var attempt = 1; ; attempt++)
         {
@@ -52,7 +53,11 @@ public sealed partial class SipListenerService(IConfiguration configuration, Tim
                     callLog.Record(e);
                     callHook.Observe(e);
                 });
-            var udp = new SipUdpServer(new IPEndPoint(address, port), clock, options with { TransactionUser = calls }, logs.CreateLogger<SipUdpServer>());
+            var udp = new SipUdpServer(new IPEndPoint(address, port), clock, options with { TransactionUser = calls }, logs.CreateLogger<SipUdpServer>())
+            {
+                // With the bindings rows in this process, the receive thread commits its REGISTERs' writes itself.
+                ReceiveThreadHooks = store is InProcessSipRegistrarStore ? new SipReceiveThreadCommits() : null,
+            };
             try
             {
                 // TCP on the port UDP got (matters when the configured port is 0: any free port).

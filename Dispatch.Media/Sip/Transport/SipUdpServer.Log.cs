@@ -17,4 +17,10 @@ public sealed partial class SipUdpServer
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SIP UDP send to {Destination} failed: {Error}")]
     private partial void LogSendFailed(IPEndPoint destination, SocketError error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The SIP UDP receive thread's hooks failed to start; receiving without them")]
+    private partial void LogHooksFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The SIP UDP receive thread's end-of-burst work failed; still listening")]
+    private partial void LogBurstEndFailed(Exception exception);
 }

@@ -16,11 +16,20 @@ namespace Dispatch.Media.Sip.Transport;
 /// The thread blocks in the socket's receive and parses, processes and answers each datagram itself, as a Kamailio
 /// UDP worker does. An awaited receive handed every datagram from the socket engine's thread to a thread-pool thread:
 /// under sipp the pool's wake-ups and spinning were 15 % of the gateway's CPU (docs/benchmarks.md, "CPU per call").
+/// Work that a datagram's handling left waiting for the end of the burst (the gateway's bindings writes, committed by
+/// this thread) runs through <see cref="ReceiveThreadHooks"/> once the socket is empty or after <see cref="MaxBurst"/>
+/// datagrams.
 /// </remarks>
 public sealed partial class SipUdpServer : IAsyncDisposable
 {
     /// <summary>The largest UDP payload; anything bigger cannot arrive.</summary>
     private const int MaxDatagram = 65535;
+
+    /// <summary>
+    /// How many datagrams the thread handles before it runs <see cref="ISipReceiveThreadHooks.BurstEnded"/> even while
+    /// more are waiting: bounds how long an answer held for the burst's end (a bindings write) waits.
+    /// </summary>
+    public const int MaxBurst = 32;
 
     private readonly SipCoreHost _host;
     private readonly ILogger _logger;
@@ -42,6 +51,9 @@ public sealed partial class SipUdpServer : IAsyncDisposable
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
     }
 
+    /// <summary>Work run on the receive thread between bursts of datagrams (see <see cref="ISipReceiveThreadHooks"/>).</summary>
+    public ISipReceiveThreadHooks? ReceiveThreadHooks { get; init; }
+
     /// <summary>The bound endpoint (with the real port when bound to port 0).</summary>
     public IPEndPoint LocalEndPoint { get; }
 
@@ -58,12 +70,20 @@ public sealed partial class SipUdpServer : IAsyncDisposable
 
     private void ReceiveLoop()
     {
+        ISipReceiveThreadHooks? hooks = null;
         try
         {
             var buffer = new byte[MaxDatagram];
             var any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+            hooks = StartHooks();
+            var burst = 0;
             while (!_host.Stopping.IsCancellationRequested)
             {
+                if (hooks is not null && burst > 0 && (burst >= MaxBurst || NothingWaiting()))
+                {
+                    EndBurst(hooks);
+                    burst = 0;
+                }
                 EndPoint from = any;
                 int length;
                 try
@@ -89,6 +109,7 @@ public sealed partial class SipUdpServer : IAsyncDisposable
                     continue;
                 }
                 Interlocked.Increment(ref _received);
+                burst++;
                 var source = (IPEndPoint)from;
                 try
                 {
@@ -106,7 +127,54 @@ public sealed partial class SipUdpServer : IAsyncDisposable
         }
         finally
         {
+            if (hooks is not null)
+            {
+                EndBurst(hooks); // nothing the thread started is left waiting
+            }
             _receiveLoopEnded.TrySetResult();
+        }
+    }
+
+    /// <summary>Whether the socket holds no further datagram (also when it was closed: the loop then ends).</summary>
+    private bool NothingWaiting()
+    {
+        try
+        {
+            return _socket.Available == 0;
+        }
+        catch (Exception e) when (e is ObjectDisposedException or SocketException)
+        {
+            return true;
+        }
+    }
+
+    private ISipReceiveThreadHooks? StartHooks()
+    {
+        try
+        {
+            ReceiveThreadHooks?.ThreadStarted();
+            return ReceiveThreadHooks;
+        }
+#pragma warning disable CA1031 // Receiving without the hooks beats not receiving.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogHooksFailed(e);
+            return null;
+        }
+    }
+
+    private void EndBurst(ISipReceiveThreadHooks hooks)
+    {
+        try
+        {
+            hooks.BurstEnded();
+        }
+#pragma warning disable CA1031 // The loop must outlive its hooks too.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogBurstEndFailed(e);
         }
     }
 

@@ -20,11 +20,14 @@ internal abstract class GroupedWrite
     public abstract void Fail(Exception exception);
 }
 
-internal sealed class GroupedWrite<T>(Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+/// <param name="resumeInline">
+/// Whether the caller resumes on the thread that completes the write: only for a write that its own thread commits
+/// (<see cref="ThreadCommittedWrites"/>). Otherwise callers continue on the thread pool, never inline on the writer loop.
+/// </param>
+internal sealed class GroupedWrite<T>(Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken, bool resumeInline = false)
     : GroupedWrite
 {
-    // Callers continue on the thread pool, never inline on the writer loop.
-    private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<T> _done = new(resumeInline ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously);
     private T? _result;
     private Exception? _failure;
 

@@ -29,6 +29,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
     private readonly Task _writer;
     private DbConnection? _connection;
     private long _commits;
+    private volatile bool _closed;
 
     /// <param name="openWriter">Opens a connection with the writer's pragmas.</param>
     /// <param name="fileGate">Shared by every writer of the same file in this process.</param>
@@ -44,21 +45,93 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
 
     /// <summary>Queues the work; the task completes once the transaction holding it committed.</summary>
     /// <param name="work">Changes data with one statement at most (reads are free).</param>
+    /// <remarks>On a thread attached to <see cref="ThreadCommittedWrites"/> the write waits there for that thread to commit it.</remarks>
     public Task<T> WriteAsync<T>(Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        if (_closed)
+        {
+            throw Closed();
+        }
+        if (ThreadCommittedWrites.IsAttached)
+        {
+            var own = new GroupedWrite<T>(work, cancellationToken, resumeInline: true);
+            ThreadCommittedWrites.TryQueue(this, own);
+            return own.Task;
+        }
         var write = new GroupedWrite<T>(work, cancellationToken);
         if (!_queue.Writer.TryWrite(write))
         {
-            throw new ObjectDisposedException(nameof(SqliteGroupCommit), "The database is closed; nothing was written.");
+            throw Closed();
         }
         return write.Task;
+    }
+
+    /// <summary>
+    /// Commits the writes a <see cref="ThreadCommittedWrites"/> thread queued, on that thread, in one transaction, and
+    /// then completes them there (their callers resume inline). Waits for the file while another writer holds it.
+    /// </summary>
+    internal void CommitHere(List<GroupedWrite> batch)
+    {
+        Exception? failure = null;
+        _fileGate.Wait();
+        try
+        {
+            if (_closed)
+            {
+                failure = Closed();
+            }
+            else
+            {
+                // SQLite runs every step synchronously, so this task has completed; if a step ever did wait, this
+                // dedicated thread would wait for it, which blocks no one else.
+                CommitAsync(batch).GetAwaiter().GetResult();
+                Interlocked.Increment(ref _commits);
+            }
+        }
+#pragma warning disable CA1031 // Every caller in the batch hears the failure; none is lost.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            failure = e;
+            CloseAsync().GetAwaiter().GetResult();
+        }
+        finally
+        {
+            _fileGate.Release();
+        }
+        // Outside the file gate: the callers resume here and may queue writes of their own.
+        foreach (var write in batch)
+        {
+            if (failure is null)
+            {
+                write.Complete();
+            }
+            else
+            {
+                write.Fail(failure);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         await _writer;
+        await _fileGate.WaitAsync();
+        try
+        {
+            // After the writer ended, under the gate, so that no CommitHere opens the connection again.
+            _closed = true;
+            await CloseAsync();
+        }
+        finally
+        {
+            _fileGate.Release();
+        }
     }
+
+    private static ObjectDisposedException Closed() =>
+        new(nameof(SqliteGroupCommit), "The database is closed; nothing was written.");
 
     private async Task WriteLoop()
     {
