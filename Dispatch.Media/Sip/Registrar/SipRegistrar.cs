@@ -145,6 +145,14 @@ public sealed class SipRegistrar
 
     private void Remember(string workerId, SipBindingSet set)
     {
+        // A refresh replaces its worker's entry: only a new worker can grow the map, so only then is it measured
+        // (ConcurrentDictionary.Count takes every lock of the map, 2.5 % of the gateway's CPU under sipp when it
+        // was read per REGISTER).
+        if (_lastSeen.TryGetValue(workerId, out _))
+        {
+            _lastSeen[workerId] = set;
+            return;
+        }
         if (_lastSeen.Count >= MaxRemembered)
         {
             _lastSeen.Clear(); // a bound on memory; the next REGISTER of each worker reads again
