@@ -197,6 +197,12 @@ public sealed class SipServerCore
     private void Respond(ServerTransaction transaction, SipResponse response)
     {
         AddServerHeader(response);
+        if (StatelessChallenge.Applies(transaction, response, out var challenged))
+        {
+            StatelessChallenge.DeriveToTag(challenged.Request, response);
+            challenged.TryRespondStatelessly(response);
+            return;
+        }
         transaction.Respond(response);
     }
 

@@ -47,6 +47,25 @@ internal sealed class ServerNonInviteTransaction(ISipTransactionHost host, strin
         WaitThenTerminate(SipTimer.J, Reliable ? TimeSpan.Zero : Timers.TransactionTimeout);
     }
 
+    /// <summary>
+    /// RFC 3261 §8.2.7, a stateless UAS: sends the final response and ends at once, keeping nothing for Timer J, so a
+    /// retransmitted request is a new request and is answered anew. Only from Trying: a stateless UAS sends no
+    /// provisional response. False (nothing sent) otherwise.
+    /// </summary>
+    internal bool TryRespondStatelessly(SipResponse response)
+    {
+        if (State != SipTransactionState.Trying || response.StatusCode < 200)
+        {
+            return false;
+        }
+        State = SipTransactionState.Completed;
+        ReleaseRequest();
+        LastResponse = null;
+        Send(response);
+        Terminate();
+        return true;
+    }
+
     internal override void OnRequest(SipRequest request)
     {
         if (State == SipTransactionState.Completed && _finalResponse is not null)
