@@ -22,7 +22,8 @@ cpu() { python3 -c "import os; f=open('/proc/$1/stat').read().rsplit(')',1)[1].s
 run_sipp() {
     local start end
     start=$(date +%s.%N)
-    sipp "127.0.0.1:$1" -sf "$scenario" -inf "$work/users.csv" -i 127.0.0.1 -p "$(free_port SOCK_DGRAM)" -m "$2" -l 100 \
+    # One sipp port per gateway (set in one()): every call after a user's first refreshes the same Contact.
+    sipp "127.0.0.1:$1" -sf "$scenario" -inf "$work/users.csv" -i 127.0.0.1 -p "$sipp_port" -m "$2" -l 100 \
         -r 100000 -nostdin -timeout 300s -timeout_error -recv_timeout 10000 -trace_stat -stf "$work/s.stf" >/dev/null 2>&1
     end=$(date +%s.%N)
     python3 "$here/sipp-rate.py" "$work/s.stf" "$start" "$end"
@@ -32,7 +33,7 @@ one() {
     local label=$1 build=$2 envs=$3 quiet=0 before after
     rm -rf "$work/data"
     local sip_port http_port
-    sip_port=$(free_port SOCK_DGRAM); http_port=$(free_port SOCK_STREAM)
+    sip_port=$(free_port SOCK_DGRAM); http_port=$(free_port SOCK_STREAM); sipp_port=$(free_port SOCK_DGRAM)
     (cd "$build" && exec env $envs dotnet Dispatch.Gateway.dll --Dispatch:DataFolder="$work/data" --Dispatch:DemoData=true \
         --urls "http://127.0.0.1:$http_port" --Dispatch:SiloPort="$(free_port SOCK_STREAM)" --Dispatch:GatewayPort="$(free_port SOCK_STREAM)" \
         --Dispatch:Sip:Enabled=true --Dispatch:Sip:Port="$sip_port" --Dispatch:Sip:DigestAlgorithms=MD5,SHA-256 \

@@ -63,13 +63,17 @@ PY
 }
 per_call_us() { python3 -c "print(f'{($2 - $1) / $3 * 1e6:.0f}')" "$@"; }
 
-# sipp against one registrar; prints "rate successful failed".
+# sipp against one registrar; prints "rate successful failed". Each registrar gets one sipp port for the whole run
+# (its warm-up and every pair), so every REGISTER after the first of a user refreshes the same Contact, as a phone
+# does. A new port per run added a binding per user and run on both servers (the 200 lists them all): Dispatch's cost
+# per call grew from pair to pair, and after ten runs each user hit the limit of 10 contacts per worker (403).
+sipp_port_for() { case $1 in *":$sip_port") echo "$dispatch_sipp_port";; *) echo "$kamailio_sipp_port";; esac; }
 run_sipp() {
     local target=$1 count=$2 name=$3
     local stats="$work/$name.stf"
     local start end
     start=$(date +%s.%N)
-    sipp "$target" -sf "$scenario" -inf "$work/users.csv" -i 127.0.0.1 -p "$(free_port SOCK_DGRAM)" \
+    sipp "$target" -sf "$scenario" -inf "$work/users.csv" -i 127.0.0.1 -p "$(sipp_port_for "$target")" \
         -m "$count" -l "$concurrency" -r 100000 -nostdin -timeout 300s -timeout_error -recv_timeout 10000 \
         -trace_stat -stf "$stats" >"$work/$name.out" 2>&1 || true
     end=$(date +%s.%N)
@@ -78,6 +82,9 @@ run_sipp() {
 
 # Dispatch: the single-node gateway with demo data and SIP on a free port.
 sip_port=$(free_sip_port)
+dispatch_sipp_port=$(free_port SOCK_DGRAM)
+kamailio_sipp_port=$(free_port SOCK_DGRAM)
+while [ "$kamailio_sipp_port" = "$dispatch_sipp_port" ]; do kamailio_sipp_port=$(free_port SOCK_DGRAM); done
 http_port=$(free_port SOCK_STREAM)
 (cd "$root/Dispatch.Gateway/bin/Release/net10.0" && exec dotnet Dispatch.Gateway.dll \
     --Dispatch:DataFolder="$work/data" --Dispatch:DemoData=true --urls "http://127.0.0.1:$http_port" \
